@@ -1,0 +1,322 @@
+// The engine's vocabulary. Everything in src/core works on these plain values: no Office.js, no file
+// system, no exceljs. Readers (src/io) turn file bytes into a Workbook; writers turn SheetSpecs into cells.
+
+/**
+ * A cell as a reader produces it. Formula cells carry their cached result. Excel dates arrive as `Date`
+ * whose UTC fields are the wall-clock value typed in Excel (Excel dates have no time zone). Error cells
+ * (#N/A, #DIV/0!) arrive as their text.
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+/** 0-based inclusive range of cells. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet as a dense-enough grid: rows[r][c] is the cell at 0-based row r, column c (ragged allowed). */
+export interface Sheet {
+  name: string;
+  hidden: boolean;
+  rows: CellValue[][];
+  merges: CellRange[];
+}
+
+/** A workbook read from a file. */
+export interface Workbook {
+  sheets: Sheet[];
+  /** dcterms:modified of docProps/core.xml, when present (an instant). */
+  modifiedAt?: Date | null;
+}
+
+/** Where a value came from. `cell` is an A1 address, or "" when the finding is about the file or sheet. */
+export interface SourceRef {
+  file: string;
+  sheet: string;
+  cell: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Periods and settings
+
+export type PeriodKind = "month" | "quarter" | "half" | "year" | "adhoc";
+
+/** A reporting period. Dates are calendar days in Vietnam time, as "YYYY-MM-DD" strings. */
+export interface Period {
+  key: string;
+  kind: PeriodKind;
+  year: number;
+  /** month 1-12, quarter 1-4, half 1-2; 0 for year and adhoc. */
+  index: number;
+  /** First and last calendar day the period covers (inclusive). */
+  start: string;
+  end: string;
+  /** Month keys ("2026-01") the period spans; empty for ad-hoc periods. */
+  months: string[];
+  /** Vietnamese label: "Tháng 3/2026", "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026", or the ad-hoc name. */
+  label: string;
+}
+
+/** An ad-hoc period declared in the settings (e.g. a 30-day campaign). */
+export interface AdhocPeriod {
+  key: string;
+  name: string;
+  start: string; // YYYY-MM-DD
+  end: string; // YYYY-MM-DD
+  /** The report is due before this day (or on it, when the deadline is inclusive). */
+  dueDay: string; // YYYY-MM-DD
+}
+
+/** A deadline exception: a unit (or every unit when unit is empty) gets another due day for a period. */
+export interface DeadlineException {
+  unit: string; // unit code, "" for all units
+  period: string; // period key
+  dueDay: string; // YYYY-MM-DD
+}
+
+export interface Settings {
+  /** The consolidating body's own code and name (it reports upward as a unit). */
+  bodyCode: string;
+  bodyName: string;
+  year: number;
+  /** Reports are due before (or on, when inclusive) this day of the period's due month. */
+  deadlineDay: number;
+  deadlineInclusive: boolean;
+  /** Data of a monthly report counts from this day of the previous month to the day before it in the month. */
+  cutoffDay: number;
+  timeZone: string; // always "Asia/Ho_Chi_Minh" today; kept as data so the sheet says it
+  adhocPeriods: AdhocPeriod[];
+  exceptions: DeadlineException[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Units, catalogue, targets
+
+export type Frequency = "month" | "quarter" | "half" | "year";
+
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  parent: string;
+  frequency: Frequency;
+  /** Period keys or YYYY-MM-DD days; empty = unbounded. */
+  activeFrom: string;
+  activeTo: string;
+  contact: string;
+}
+
+export type IndicatorKind = "flow" | "stock" | "ratio";
+
+export interface Indicator {
+  code: string;
+  name: string;
+  /** For ratios: the name of the denominator (Mẫu số). */
+  denominatorName: string;
+  kind: IndicatorKind;
+  uom: string;
+}
+
+export interface Target {
+  indicator: string;
+  year: number;
+  op: ">=" | ">";
+  /** A count, or for percentages a fraction (0.8 for 80%). */
+  value: number;
+  isPercent: boolean;
+}
+
+/** Which indicators a type of unit must report (issue: unit templates). */
+export interface UnitTypeIndicators {
+  type: string;
+  indicators: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parsed unit reports
+
+/** A number read from a cell, or why it is not one. */
+export type ParsedValue =
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "blank" }
+  | { kind: "na" } // "-", "x", "không": not applicable
+  | { kind: "text"; text: string }; // not a number
+
+export interface Located<T> {
+  value: T;
+  cell: string; // A1 address on the report sheet
+}
+
+export interface ReportRow {
+  /** 1-based row number on the sheet. */
+  row: number;
+  code: string | null;
+  name: string | null;
+  uom: string | null;
+  /** The catalogue code this row was matched to, or null when unknown. */
+  indicator: string | null;
+  result: Located<ParsedValue> | null;
+  numerator: Located<ParsedValue> | null;
+  denominator: Located<ParsedValue> | null;
+  cumulative: Located<ParsedValue> | null;
+  note: string | null;
+}
+
+/** What the report parser makes of one file, before validation. */
+export interface UnitReport {
+  file: string;
+  sheet: string;
+  unitName: Located<string> | null;
+  unitCode: Located<string> | null;
+  /** "Kỳ báo cáo" as written. */
+  periodText: Located<string> | null;
+  /** "Ngày báo cáo" as found: a Date cell, an Excel serial or text, parsed later. */
+  reportDate: Located<CellValue> | null;
+  rows: ReportRow[];
+  /** Problems the parser met (no report sheet, no indicator table, ...). */
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Findings, facts, the master workbook's state
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  severity: Severity;
+  /** Stable code, e.g. "NOT_A_NUMBER"; see findings.ts. */
+  code: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  unit: string;
+  indicator: string;
+  period: string;
+  message: string;
+}
+
+/** One row of the data sheet: period x unit x indicator. */
+export interface Fact {
+  period: string;
+  unit: string;
+  indicator: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  file: string;
+  sheet: string;
+  cell: string;
+  hash: string;
+  importedAt: string; // ISO instant
+}
+
+export type ReceivedSource = "manual" | "declared" | "file" | "import";
+
+/** One unit's report for one period, as received. */
+export interface Submission {
+  period: string;
+  unit: string;
+  file: string;
+  hash: string;
+  /** ISO instant the report counts as received, and where that instant came from. */
+  receivedAt: string;
+  receivedSource: ReceivedSource;
+  /** The clerk's own entry (YYYY-MM-DD or ISO), which wins over everything else; "" when none. */
+  manualReceived: string;
+  declaredDate: string; // YYYY-MM-DD from "Ngày báo cáo", "" when none
+  fileModified: string; // ISO instant, "" when none
+  importedAt: string; // ISO instant
+  errors: number;
+  warnings: number;
+}
+
+export type FileStatus = "imported" | "duplicate" | "replaced" | "refused" | "period_mismatch";
+
+export interface LogEntry {
+  at: string; // ISO instant
+  file: string;
+  hash: string;
+  status: FileStatus;
+  unit: string;
+  period: string;
+  message: string;
+}
+
+/** The master workbook's whole state, as plain data. */
+export interface MasterBook {
+  settings: Settings;
+  units: Unit[];
+  catalogue: Indicator[];
+  targets: Target[];
+  unitTypes: UnitTypeIndicators[];
+  data: Fact[];
+  submissions: Submission[];
+  log: LogEntry[];
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Status and consolidation
+
+export type UnitStatusCode = "on_time" | "late" | "overdue" | "pending" | "not_required";
+
+export interface UnitStatus {
+  unit: string;
+  name: string;
+  period: string;
+  status: UnitStatusCode;
+  /** Days late (late) or overdue (overdue); 0 otherwise. */
+  daysLate: number;
+  dueAt: string; // ISO instant of the due moment: received before it is on time
+  receivedAt: string | null;
+  receivedSource: ReceivedSource | null;
+  errors: number;
+  warnings: number;
+  /** Vietnamese label: "Đúng hạn", "Trễ 3 ngày", "Quá hạn 6 ngày", "Chưa đến hạn", "Không phải nộp". */
+  label: string;
+}
+
+export interface ConsolidatedIndicator {
+  code: string;
+  name: string;
+  kind: IndicatorKind;
+  uom: string;
+  value: number | null; // a ratio's value is a fraction
+  numerator: number | null;
+  denominator: number | null;
+  target: Target | null;
+  /** value / target value, as a fraction; null without a target or value. */
+  achievement: number | null;
+  unitsReporting: number;
+  /** Per unit: that unit's value (fraction for ratios), keyed by unit code. */
+  byUnit: Record<string, number | null>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output sheets as data, written by whichever adapter is in use
+
+/** A value an output sheet holds. Strings are always written as text, never as formulas. */
+export type OutValue = string | number | boolean | Date | null;
+
+export interface FillRange {
+  range: CellRange;
+  /** RGB hex without '#', e.g. "C6EFCE". */
+  color: string;
+  fontColor?: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  values: OutValue[][];
+  /** Same shape as values; "" = General, "@" = text, "#,##0", "0.0%", "dd/mm/yyyy". */
+  numberFormats: string[][];
+  fills: FillRange[];
+  /** 0-based rows drawn bold (title and header rows). */
+  boldRows: number[];
+  columnWidths: number[];
+  freeze: { rows: number; columns: number };
+  /** Data bars (exceljs) or a chart (Office.js) over achievement cells. */
+  bars?: CellRange;
+}
