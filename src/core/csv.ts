@@ -1,0 +1,38 @@
+// CSV text -> grid, for units lists saved from Excel (comma or semicolon, quoted fields, UTF-8 with BOM).
+import type { CellValue } from "./types";
+
+export function parseCsv(text: string): CellValue[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  // Excel in Vietnamese locales saves with ";" because "," is the decimal mark.
+  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const rows: CellValue[][] = [];
+  let row: CellValue[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.map((r) => r.map((c) => (typeof c === "string" && c.trim() === "" ? null : c)));
+}

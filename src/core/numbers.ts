@@ -1,0 +1,100 @@
+// Reading a figure from a report cell. Units type numbers the Vietnamese way ("1.234" is one thousand two
+// hundred and thirty-four, "12,5" is twelve and a half), sometimes the English way, sometimes as text.
+//
+// Choices, so that every reader of a report sees the same figure:
+// - a single dot followed by exactly three digits is a thousands separator ("1.234" = 1234, "12.500" = 12500);
+//   any other single dot is a decimal point ("12.5" = 12.5, "0.123" = 0.123);
+// - a single comma is always a decimal comma, as in Vietnamese ("1,234" = 1.234, "12,5" = 12.5);
+// - several dots or several commas are thousands separators ("1.234.567", "1,234,567");
+// - with both, the last one is the decimal separator ("1.234,5" and "1,234.5" are both 1234.5);
+// - spaces (also non-breaking ones) are thousands separators only between groups of three ("1 234");
+// - "85%" is the fraction 0.85 with percent: true;
+// - a number followed by a word ("12 người") is text: validation reports it as not a number rather than
+//   guessing which word is a unit.
+import type { CellValue, ParsedValue } from "./types";
+import { foldText } from "./fold";
+
+/** What units write for "not applicable", after foldText. */
+const NOT_APPLICABLE = new Set(["-", "--", "–", "—", "x", "khong", "k/c", "n/a"]);
+
+const SPACES = "[ \\u00a0\\u202f]";
+const NUMERIC_TEXT = /^([+\-\u2212]?)\s*([0-9][0-9., \u00a0\u202f]*)\s*(%?)$/;
+const SPACE_GROUPED = new RegExp(`^(\\d{1,3}(?:${SPACES}\\d{3})+)(?:[.,](\\d+))?$`);
+const PLAIN = /^(\d+)$/;
+const DOT_THOUSANDS = /^(\d{1,3}(?:\.\d{3})+)$/;
+const COMMA_THOUSANDS = /^(\d{1,3}(?:,\d{3})+)$/;
+const DOT_DECIMAL = /^(\d+)\.(\d+)$/;
+const COMMA_DECIMAL = /^(\d+),(\d+)$/;
+const DOTS_THEN_COMMA = /^(\d{1,3}(?:\.\d{3})*),(\d+)$/;
+const COMMAS_THEN_DOT = /^(\d{1,3}(?:,\d{3})*)\.(\d+)$/;
+/** "1.234": one dot, a leading group without a leading zero, then exactly three digits. */
+const SINGLE_DOT_THOUSANDS = /^[1-9]\d{0,2}\.\d{3}$/;
+
+/** The figure a cell holds, or why it is not one. Never throws. */
+export function parseNumber(value: CellValue): ParsedValue {
+  if (value === null || value === undefined) return { kind: "blank" };
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { kind: "number", value, percent: false } : { kind: "text", text: String(value) };
+  }
+  if (typeof value !== "string") return { kind: "text", text: cellText(value) };
+  const text = value.trim();
+  if (text === "") return { kind: "blank" };
+  if (NOT_APPLICABLE.has(foldText(text))) return { kind: "na" };
+  return parseNumericText(text) ?? { kind: "text", text };
+}
+
+/** How a non-empty cell reads as text: dates as dd/mm/yyyy (their UTC fields are what was typed). */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "";
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+function parseNumericText(text: string): ParsedValue | null {
+  const m = NUMERIC_TEXT.exec(text);
+  if (!m) return null;
+  const parts = splitDigits(m[2].trim());
+  if (!parts) return null;
+  const percent = m[3] === "%";
+  // Building the decimal string and letting Number round it once keeps "85,5%" exactly 0.855.
+  const magnitude = Number(`${parts.whole}.${parts.fraction || "0"}${percent ? "e-2" : ""}`);
+  const signed = m[1] === "" || m[1] === "+" ? magnitude : -magnitude;
+  return { kind: "number", value: signed === 0 ? 0 : signed, percent };
+}
+
+/** Integer and fraction digits of an unsigned number written with any of the separators above. */
+function splitDigits(body: string): { whole: string; fraction: string } | null {
+  const spaced = SPACE_GROUPED.exec(body);
+  if (spaced) return { whole: spaced[1].replace(/\D/g, ""), fraction: spaced[2] ?? "" };
+  if (/\s/.test(body)) return null;
+
+  const dots = countOf(body, ".");
+  const commas = countOf(body, ",");
+  let m: RegExpExecArray | null;
+  if (dots === 0 && commas === 0) {
+    m = PLAIN.exec(body);
+    return m ? { whole: m[1], fraction: "" } : null;
+  }
+  if (dots > 0 && commas > 0) {
+    m = DOTS_THEN_COMMA.exec(body) ?? COMMAS_THEN_DOT.exec(body);
+    return m ? { whole: m[1].replace(/\D/g, ""), fraction: m[2] } : null;
+  }
+  if (dots > 1 || commas > 1) {
+    m = (dots > 1 ? DOT_THOUSANDS : COMMA_THOUSANDS).exec(body);
+    return m ? { whole: m[1].replace(/\D/g, ""), fraction: "" } : null;
+  }
+  if (SINGLE_DOT_THOUSANDS.test(body)) return { whole: body.replace(".", ""), fraction: "" };
+  m = (dots === 1 ? DOT_DECIMAL : COMMA_DECIMAL).exec(body);
+  return m ? { whole: m[1], fraction: m[2] } : null;
+}
+
+function countOf(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}

@@ -1,0 +1,187 @@
+// Consolidation -> output sheets, described as data (values, formats, fills) for any adapter to write.
+// Outputs are re-derived from the data sheet every time and never typed over.
+import { targetMet } from "./consolidation";
+import { formatDayVi, formatInstantVi } from "./dates";
+import { dueDay } from "./deadlines";
+import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS, severityLabel } from "./master-sheets";
+import { parsePeriodKey } from "./periods";
+import type { Consolidation } from "./report";
+import { col, COUNT, PERCENT, tableSheet, TEXT } from "./sheet-spec";
+import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
+import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
+
+const GREEN = "C6EFCE";
+const AMBER = "FFEB9C";
+const RED = "FFC7CE";
+const HEADER = "DDEBF7";
+
+function fillRow(row: number, left: number, right: number, color: string, fontColor?: string): FillRange {
+  return { range: { top: row, left, bottom: row, right }, color, fontColor };
+}
+
+export function targetText(t: Target | null): string {
+  if (!t) return "";
+  const op = t.op === ">" ? ">" : "≥";
+  const v = t.isPercent ? `${(t.value * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%` : t.value.toLocaleString("vi-VN");
+  return `${op} ${v}`;
+}
+
+/** The consolidated report: indicators x (target, result, % of target, units reporting, one column per unit). */
+export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec {
+  const unitsWithData = book.units.filter((u) => c.indicators.some((i) => i.byUnit[u.code] !== undefined));
+  const submitted = c.units.filter((u) => u.status === "on_time" || u.status === "late").length;
+  const required = c.units.filter((u) => u.status !== "not_required").length;
+  const count = (s: string) => c.units.filter((u) => u.status === s).length;
+  const title = [
+    [`BÁO CÁO TỔNG HỢP KẾT QUẢ PHONG TRÀO "BÌNH DÂN HỌC VỤ SỐ"`],
+    [`Đơn vị tổng hợp: ${book.settings.bodyName || "(chưa đặt tên trong trang Cài đặt)"}   Kỳ báo cáo: ${c.period.label}   Số liệu tính đến: ${formatInstantVi(c.asOf)}`],
+    [
+      `Đơn vị đã nộp: ${submitted}/${required} (đúng hạn ${count("on_time")}, trễ hạn ${count("late")}); quá hạn chưa nộp: ${count("overdue")}; chưa đến hạn: ${count("pending")}. Tỷ lệ = tổng tử số / tổng mẫu số, không lấy trung bình tỷ lệ của các đơn vị.`,
+    ],
+    [],
+  ];
+  const header = [
+    "STT",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Loại",
+    "Kế hoạch",
+    "Kết quả",
+    "Tử số",
+    "Mẫu số",
+    "% so với kế hoạch",
+    "Đánh giá",
+    "Số đơn vị báo cáo",
+    ...unitsWithData.map((u) => u.name),
+  ];
+  const headerRow = title.length;
+  const values: OutValue[][] = [...title, header];
+  const formats: string[][] = values.map((r) => r.map(() => TEXT));
+  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER)];
+  c.indicators.forEach((ind, i) => {
+    const ratio = ind.kind === "ratio";
+    const met = targetMet(ind.value, ind.target);
+    const verdict = met === null ? "" : met ? "Đạt" : "Chưa đạt";
+    values.push([
+      i + 1,
+      ind.code,
+      ind.name,
+      ind.uom,
+      kindLabel(ind.kind),
+      targetText(ind.target),
+      ind.value,
+      ind.numerator,
+      ind.denominator,
+      ind.achievement,
+      verdict,
+      ind.unitsReporting,
+      ...unitsWithData.map((u) => ind.byUnit[u.code] ?? null),
+    ]);
+    const valueFormat = ratio ? PERCENT : COUNT;
+    formats.push(["0", TEXT, TEXT, TEXT, TEXT, TEXT, valueFormat, COUNT, COUNT, PERCENT, TEXT, "0", ...unitsWithData.map(() => valueFormat)]);
+    if (met !== null) fills.push(fillRow(values.length - 1, 10, 10, met ? GREEN : AMBER));
+  });
+  const first = headerRow + 1;
+  const last = values.length - 1;
+  const width = header.length;
+  return {
+    name: SHEETS.consolidated,
+    values: values.map((r) => pad(r, width)),
+    numberFormats: formats.map((r) => pad(r, width, TEXT)),
+    fills,
+    boldRows: [0, headerRow],
+    columnWidths: [5, 10, 60, 10, 16, 12, 12, 12, 12, 14, 10, 10, ...unitsWithData.map(() => 14)],
+    freeze: { rows: headerRow + 1, columns: 3 },
+    bars: last >= first ? { top: first, left: 9, bottom: last, right: 9 } : undefined,
+  };
+}
+
+function pad<T>(row: T[], width: number, fill?: T): T[] {
+  return row.length >= width ? row : [...row, ...new Array(width - row.length).fill(fill ?? null)];
+}
+
+/** Status matrix: units x the months of the span (and the span itself when it is longer), by colour. */
+export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): SheetSpec {
+  const adhoc = book.settings.adhocPeriods;
+  const columns = statusColumns(c);
+  const header = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tần suất",
+    ...columns.map((k) => parsePeriodKey(k, adhoc)?.label ?? k),
+    "Hạn nộp",
+    "Nhận lúc",
+    "Nguồn ngày nhận",
+    "Lỗi",
+    "Cảnh báo",
+    "Liên hệ",
+  ];
+  const title: OutValue[][] = [[`TÌNH TRẠNG NỘP BÁO CÁO – ${c.period.label.toUpperCase()} (tính đến ${formatInstantVi(c.asOf)})`], []];
+  const headerRow = title.length;
+  const values: OutValue[][] = [...title, header];
+  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER)];
+  const byUnit = new Map(c.units.map((s) => [s.unit, s]));
+  for (const unit of book.units) {
+    const span = byUnit.get(unit.code)!;
+    const subs = book.submissions.filter((s) => s.unit === unit.code);
+    const cells = columns.map((k) => (k === c.period.key ? span : unitStatus({ unit, periodKey: k, submissions: subs, asOf, settings: book.settings })));
+    const r = values.length;
+    values.push([
+      unit.code,
+      unit.name,
+      frequencyLabel(unit.frequency),
+      ...cells.map((s) => s.label),
+      span.status === "not_required" ? "" : formatDayVi(dueDay(c.period.key, book.settings, unit.code)),
+      span.receivedAt ? formatInstantVi(span.receivedAt) : "",
+      span.receivedSource ? receivedSourceLabel(span.receivedSource) : "",
+      span.errors,
+      span.warnings,
+      unit.contact,
+    ]);
+    cells.forEach((s, i) => fills.push(fillRow(r, 3 + i, 3 + i, STATUS_COLORS[s.status], STATUS_FONT_COLORS[s.status])));
+    if (span.status === "overdue" || span.status === "late") fills.push(fillRow(r, 0, 1, STATUS_COLORS[span.status], STATUS_FONT_COLORS[span.status]));
+  }
+  const width = header.length;
+  const formats = values.map((row, r) => pad(row.map((_, i) => (r > headerRow && (i === 3 + columns.length + 3 || i === 3 + columns.length + 4) ? "0" : TEXT)), width, TEXT));
+  return {
+    name: SHEETS.status,
+    values: values.map((r) => pad(r, width)),
+    numberFormats: formats,
+    fills,
+    boldRows: [0, headerRow],
+    columnWidths: [12, 40, 10, ...columns.map(() => 16), 12, 18, 16, 6, 9, 36],
+    freeze: { rows: headerRow + 1, columns: 2 },
+  };
+}
+
+function statusColumns(c: Consolidation): string[] {
+  const months = c.period.months;
+  if (c.period.kind === "month" || months.length === 0) return [c.period.key];
+  return [...months, c.period.key];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function findingsSheet(findings: Finding[]): SheetSpec {
+  const sorted = [...findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.file.localeCompare(b.file),
+  );
+  const fills = sorted.map((f, i) => fillRow(i + 1, 0, 0, f.severity === "error" ? RED : f.severity === "warning" ? AMBER : "EDEDED"));
+  return tableSheet(
+    SHEETS.findings,
+    FINDING_COLUMNS,
+    sorted.map((f) => [severityLabel(f.severity), f.code, f.message, f.file, f.sheet, f.cell, f.unit, f.indicator, f.period]),
+    fills,
+  );
+}
+
+/** Every output sheet of a consolidation. */
+export function outputSheets(book: MasterBook, c: Consolidation, asOf: Date): SheetSpec[] {
+  return [consolidatedSheet(book, c), statusSheet(book, c, asOf), findingsSheet(book.findings)];
+}
+
+export function achievementSummary(ind: ConsolidatedIndicator): string {
+  if (ind.achievement === null) return "";
+  return `${(ind.achievement * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
+}

@@ -1,0 +1,106 @@
+// The master workbook through exceljs, in Node and in the browser alike: read the product's sheets into a
+// MasterBook, write SheetSpecs back. Sheets the product does not own are never touched.
+import ExcelJS from "exceljs";
+import { INPUT_SHEETS, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS, storedSheetSpecs } from "../core/master-sheets";
+import { findingsSheet } from "../core/outputs";
+import type { CellValue, MasterBook, SheetSpec } from "../core/types";
+import { worksheetToSheet } from "./xlsx/exceljs-grid";
+
+export class MasterWorkbookError extends Error {}
+
+export interface LoadedMaster extends ReadMasterResult {
+  workbook: ExcelJS.Workbook;
+}
+
+export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<LoadedMaster> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as ArrayBuffer);
+  } catch (e) {
+    throw new MasterWorkbookError(`Không mở được sổ tổng hợp: tệp không phải .xlsx hoặc đã hỏng (${(e as Error).message}).`);
+  }
+  const grids: Record<string, CellValue[][]> = {};
+  const known = new Set<string>([...INPUT_SHEETS, ...OWNED_SHEETS]);
+  workbook.eachSheet((ws) => {
+    if (known.has(ws.name.normalize("NFC"))) grids[ws.name.normalize("NFC")] = worksheetToSheet(ws).rows;
+  });
+  if (!grids[SHEETS.units] && !grids[SHEETS.data]) {
+    throw new MasterWorkbookError(
+      `Tệp này không phải sổ tổng hợp (không có trang "${SHEETS.units}" và "${SHEETS.data}"). Tạo sổ mới bằng lệnh: tonghop init SO-TONG-HOP.xlsx`,
+    );
+  }
+  return { workbook, ...readMasterBook(grids) };
+}
+
+/** A new master workbook holding every stored sheet of the book. */
+export function createMasterWorkbook(book: MasterBook): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Tổng hợp báo cáo Bình dân học vụ số";
+  workbook.created = new Date();
+  writeSheets(workbook, [...storedSheetSpecs(book), findingsSheet(book.findings)]);
+  return workbook;
+}
+
+/** Writes the sheets the product owns after an import or a consolidation; input sheets stay as the clerk left them. */
+export function ownedSheetSpecs(book: MasterBook): SheetSpec[] {
+  return storedSheetSpecs(book).filter((s) => (OWNED_SHEETS as string[]).includes(s.name));
+}
+
+export async function saveMasterWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function argb(hex: string): string {
+  return "FF" + hex.toUpperCase();
+}
+
+/** Replaces each named sheet by the spec (keeping its place among the tabs), or adds it. */
+export function writeSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
+  for (const spec of specs) {
+    const old = workbook.worksheets.find((w) => w.name.normalize("NFC") === spec.name);
+    const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+    if (old) workbook.removeWorksheet(old.id);
+    const ws = workbook.addWorksheet(spec.name, {
+      views: [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }],
+    });
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    writeSpec(ws, spec);
+  }
+}
+
+function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  spec.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const bold = new Set(spec.boldRows);
+  spec.values.forEach((row, r) => {
+    const xr = ws.getRow(r + 1);
+    const formats = spec.numberFormats[r] ?? [];
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const cell = xr.getCell(c + 1);
+      // exceljs writes a JS string as a string cell: text from reports can never become a formula here.
+      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+      const fmt = formats[c];
+      if (fmt) cell.numFmt = fmt;
+    });
+    if (bold.has(r)) xr.font = { bold: true };
+  });
+  for (const fill of spec.fills) {
+    for (let r = fill.range.top; r <= fill.range.bottom; r++) {
+      for (let c = fill.range.left; c <= fill.range.right; c++) {
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill.color) } };
+        if (fill.fontColor) cell.font = { ...(cell.font ?? {}), color: { argb: argb(fill.fontColor) } };
+      }
+    }
+  }
+  if (spec.bars) {
+    const { top, left, bottom, right } = spec.bars;
+    ws.addConditionalFormatting({
+      ref: `${ws.getCell(top + 1, left + 1).address}:${ws.getCell(bottom + 1, right + 1).address}`,
+      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: false, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: "FF63BE7B" } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// The command line's side of file access: expand folders, read bytes, hash, write atomically.
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type { IncomingFile } from "../core/import";
+import { toIncomingFile } from "./incoming";
+
+const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]);
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Files named on the command line, folders expanded (sorted, Office lock files "~$..." skipped). */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p);
+    if (stat.isDirectory()) {
+      const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const inner = entries
+        .filter((e) => (e.isDirectory() || REPORT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) && !e.name.startsWith("~$") && !e.name.startsWith("."))
+        .map((e) => path.join(p, e.name));
+      out.push(...(await expandPaths(inner)));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export async function readIncoming(file: string): Promise<IncomingFile> {
+  const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return toIncomingFile(path.basename(file), data, sha256(data), stat.mtime);
+}
+
+/** Writes beside the target and renames, so a crash never leaves a half-written workbook. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}

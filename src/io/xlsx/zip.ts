@@ -1,0 +1,155 @@
+// A minimal zip reader: the central directory, and a bounded inflate that stops as soon as a part grows
+// past its allowance (a zip bomb can lie about its sizes, so the declared size is never trusted alone).
+import { Inflate } from "fflate";
+import { readErrors } from "./errors";
+
+export interface ZipEntry {
+  /** The name as stored, with "\" turned into "/" and no leading "/". */
+  name: string;
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  /** Uncompressed size as declared by the central directory (may be a lie). */
+  size: number;
+  localOffset: number;
+}
+
+/** Entries keyed by lower-cased name: OOXML part names are case-insensitive. */
+export type ZipDirectory = Map<string, ZipEntry>;
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032x, so one push stays small. */
+const INFLATE_CHUNK = 8 * 1024;
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, at: number): number {
+  return u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+function findEndOfCentralDirectory(b: Uint8Array): number {
+  const stop = Math.max(0, b.length - 22 - MAX_COMMENT);
+  for (let at = b.length - 22; at >= stop; at--) {
+    if (b[at] === 0x50 && b[at + 1] === 0x4b && u32(b, at) === EOCD_SIGNATURE) return at;
+  }
+  throw readErrors.brokenZip();
+}
+
+function decodeName(b: Uint8Array, start: number, length: number): string {
+  let ascii = "";
+  for (let i = start; i < start + length; i++) {
+    if (b[i] >= 0x80) return new TextDecoder().decode(b.subarray(start, start + length));
+    ascii += String.fromCharCode(b[i]);
+  }
+  return ascii;
+}
+
+export function normalizePartName(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "");
+}
+
+/** Zip64 extra field values, in the order the spec lists them, for the fields saturated at 0xFFFFFFFF. */
+function applyZip64Extra(b: Uint8Array, start: number, length: number, entry: ZipEntry): void {
+  let at = start;
+  while (at + 4 <= start + length) {
+    const id = u16(b, at);
+    const size = u16(b, at + 2);
+    if (id === 1) {
+      let p = at + 4;
+      if (entry.size === 0xffffffff) (entry.size = u64(b, p)), (p += 8);
+      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(b, p)), (p += 8);
+      if (entry.localOffset === 0xffffffff) entry.localOffset = u64(b, p);
+      return;
+    }
+    at += 4 + size;
+  }
+}
+
+function centralDirectoryBounds(b: Uint8Array): { offset: number; count: number } {
+  const eocd = findEndOfCentralDirectory(b);
+  let count = u16(b, eocd + 10);
+  let offset = u32(b, eocd + 16);
+  const locator = eocd - 20;
+  if ((count === 0xffff || offset === 0xffffffff) && locator >= 0 && u32(b, locator) === ZIP64_LOCATOR_SIGNATURE) {
+    const zip64 = u64(b, locator + 8);
+    if (zip64 + 56 > b.length || u32(b, zip64) !== ZIP64_EOCD_SIGNATURE) throw readErrors.brokenZip();
+    count = u64(b, zip64 + 32);
+    offset = u64(b, zip64 + 48);
+  }
+  return { offset, count };
+}
+
+export function readZipDirectory(b: Uint8Array): ZipDirectory {
+  const { offset, count } = centralDirectoryBounds(b);
+  const entries: ZipDirectory = new Map();
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > b.length || u32(b, at) !== CENTRAL_SIGNATURE) throw readErrors.brokenZip();
+    const nameLength = u16(b, at + 28);
+    const extraLength = u16(b, at + 30);
+    const commentLength = u16(b, at + 32);
+    if (at + 46 + nameLength + extraLength > b.length) throw readErrors.brokenZip();
+    const entry: ZipEntry = {
+      name: normalizePartName(decodeName(b, at + 46, nameLength)),
+      method: u16(b, at + 10),
+      encrypted: (u16(b, at + 8) & 1) !== 0,
+      compressedSize: u32(b, at + 20),
+      size: u32(b, at + 24),
+      localOffset: u32(b, at + 42),
+    };
+    applyZip64Extra(b, at + 46 + nameLength, extraLength, entry);
+    const key = entry.name.toLowerCase();
+    if (!entries.has(key)) entries.set(key, entry);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
+  const at = entry.localOffset;
+  if (at + 30 > b.length || u32(b, at) !== LOCAL_SIGNATURE) throw readErrors.brokenZip();
+  const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw readErrors.brokenZip();
+  return b.subarray(start, end);
+}
+
+/**
+ * Streams one entry's uncompressed bytes to `onChunk`. `onChunk` enforces the size allowance by
+ * throwing; because input is fed in small pieces, at most a few MB are inflated past the allowance.
+ */
+export function inflateEntry(b: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  if (entry.encrypted) throw readErrors.encrypted();
+  const data = entryData(b, entry);
+  if (entry.method === 0) {
+    onChunk(data);
+    return;
+  }
+  if (entry.method !== 8) throw readErrors.unsupportedCompression(entry.name);
+  const inflater = new Inflate((chunk) => {
+    if (chunk.length) onChunk(chunk);
+  });
+  if (data.length <= INFLATE_CHUNK) {
+    inflater.push(data, true);
+    return;
+  }
+  for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
+    const end = Math.min(at + INFLATE_CHUNK, data.length);
+    inflater.push(data.subarray(at, end), end === data.length);
+  }
+}
