@@ -17,6 +17,10 @@ const entries = {
   commands: { script: "./src/taskpane/commands.ts", html: "./src/taskpane/commands.html" },
 };
 
+// The web page (`npm run web`): the task pane's own page and script without the Office.js tag, so
+// nothing but the page's own files is ever requested; without Office the pane runs in web mode.
+const webPage = { filename: "index.html", template: entries.taskpane.html, chunks: ["taskpane"], templateParameters: { office: false } };
+
 /** Where the production add-in is hosted: $ADDIN_URL, always ending in "/" so it can replace DEV_URL. */
 function productionUrl() {
   const url = process.env.ADDIN_URL;
@@ -62,10 +66,14 @@ module.exports = async (env, options) => {
         },
       ],
     },
+    // The pane imports its stylesheet; webpack's native CSS support emits it as a file next to the script.
+    experiments: { css: true },
     plugins: [
       ...Object.entries(entries).map(
-        ([name, page]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: page.html, chunks: [name] }),
+        ([name, page]) =>
+          new HtmlWebpackPlugin({ filename: `${name}.html`, template: page.html, chunks: [name], templateParameters: { office: true } }),
       ),
+      new HtmlWebpackPlugin(webPage),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -6,11 +6,11 @@ import { parseCsv } from "../core/csv";
 import { addDays, parseDayArg, vnDay, vnMidnight } from "../core/dates";
 import { importFiles, IncomingFile } from "../core/import";
 import { newMasterBook, readUnits } from "../core/master-sheets";
-import { outputSheets, findingsSheet } from "../core/outputs";
+import { consolidationSheets, importSheets } from "../core/outputs";
 import { currentPeriodKey } from "../core/periods";
 import { consolidateBook, resolvePeriod, UnknownPeriodError } from "../core/report";
 import type { CellValue, Finding, MasterBook } from "../core/types";
-import { createMasterWorkbook, loadMasterWorkbook, LoadedMaster, MasterWorkbookError, ownedSheetSpecs, saveMasterWorkbook, writeSheets } from "../io/master-workbook";
+import { createMasterWorkbook, loadMasterWorkbook, LoadedMaster, MasterWorkbookError, saveMasterWorkbook, writeSheets } from "../io/master-workbook";
 import { expandPaths, readIncoming, writeFileAtomic } from "../io/node-files";
 import { readWorkbook } from "../io/xlsx";
 import { parseArgs, ParsedArgs, UsageError } from "./args";
@@ -193,7 +193,7 @@ async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   progress.done();
   const at = now();
   const { book, files } = importFiles(master.book, incoming, { periodKey, now: at });
-  writeSheets(master.workbook, [...ownedSheetSpecs(book), findingsSheet(book.findings)]);
+  writeSheets(master.workbook, importSheets(book));
   await writeFileAtomic(file, await saveMasterWorkbook(master.workbook));
   if (args.flags.has("json")) {
     const shownPeriod = periodKey ?? latestPeriod(files.map((f) => f.period).filter(Boolean));
@@ -220,7 +220,7 @@ async function runConsolidate(args: ParsedArgs, io: Io, write: boolean): Promise
   const asOf = asOfArg(args);
   const c = consolidateBook(master.book, key, asOf);
   if (write) {
-    writeSheets(master.workbook, outputSheets(master.book, c, asOf));
+    writeSheets(master.workbook, consolidationSheets(master.book, c, asOf));
     await writeFileAtomic(file, await saveMasterWorkbook(master.workbook));
   }
   if (args.flags.has("json")) {

@@ -1,5 +1,5 @@
 // Readable Vietnamese output for people at a terminal.
-import { formatInstantVi } from "../core/dates";
+import { formatInstantVi, formatReceivedVi } from "../core/dates";
 import { describePlace } from "../core/findings";
 import type { FileResult } from "../core/import";
 import { fileStatusLabel, receivedSourceLabel, severityLabel } from "../core/master-sheets";
@@ -28,7 +28,8 @@ export function printFiles(files: FileResult[], io: Io): void {
     const who = f.unitName || f.unit ? ` – ${f.unitName || f.unit}${f.period ? `, kỳ ${f.period}` : ""}` : "";
     const issues = f.errors || f.warnings ? ` (${f.errors} lỗi, ${f.warnings} cảnh báo)` : "";
     io.out(`${fileStatusLabel(f.status).padEnd(18)} ${f.file}${who}${issues}\n`);
-    if (f.status !== "imported" || f.errors) {
+    if (f.status === "replaced" || f.status === "duplicate") io.out(`    ${f.message}\n`);
+    else if (f.status !== "imported" || f.errors) {
       for (const x of f.findings.filter((x) => x.severity !== "info" || f.status !== "imported").slice(0, 5)) io.out(`    ${severityLabel(x.severity)}: ${x.message}${x.cell ? ` [${x.sheet}!${x.cell}]` : ""}\n`);
     }
   }
@@ -39,7 +40,7 @@ export function printFiles(files: FileResult[], io: Io): void {
 export function printStatus(c: Consolidation, io: Io): void {
   io.out(`Tình trạng nộp báo cáo ${c.period.label}, tính đến ${formatInstantVi(c.asOf)}\n`);
   for (const u of c.units) {
-    const received = u.receivedAt ? `nhận ${formatInstantVi(u.receivedAt)} (${receivedSourceLabel(u.receivedSource!)})` : "";
+    const received = u.receivedAt ? `nhận ${formatReceivedVi(u.receivedAt)} (${receivedSourceLabel(u.receivedSource!)})` : "";
     const errors = u.errors ? `, ${u.errors} lỗi` : "";
     io.out(`  ${u.label.padEnd(16)} ${u.name}${received ? " – " + received : ""}${errors}\n`);
   }
@@ -54,7 +55,8 @@ export function printConsolidation(book: MasterBook, c: Consolidation, io: Io): 
     if (ind.unitsReporting === 0) continue;
     const ratio = ind.kind === "ratio" ? ` (${number(ind.numerator)}/${number(ind.denominator)})` : "";
     const target = ind.target ? `, kế hoạch ${targetText(ind.target)}` : "";
-    io.out(`  ${ind.code} ${ind.name}: ${formatValue(ind)}${ratio} ${ind.kind === "ratio" ? "" : ind.uom}${target} – ${ind.unitsReporting} đơn vị\n`);
+    const uom = ind.kind === "ratio" ? "" : ` ${ind.uom}`;
+    io.out(`  ${ind.code} ${ind.name}: ${formatValue(ind)}${uom}${ratio}${target} – ${ind.unitsReporting} đơn vị\n`);
   }
   const errors = c.findings.filter((f) => f.severity === "error").length;
   const warnings = c.findings.filter((f) => f.severity === "warning").length;

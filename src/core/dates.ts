@@ -160,3 +160,9 @@ export function formatInstantVi(instant: string | Date): string {
   const wall = new Date(d.getTime() + VN_OFFSET_MS);
   return `${formatDayVi(utcFieldsDay(wall))} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
 }
+
+/** A received instant at Vietnam midnight came from a day (declared or typed): show the day alone. */
+export function formatReceivedVi(instant: string): string {
+  const text = formatInstantVi(instant);
+  return text.endsWith(" 00:00") ? text.slice(0, -6) : text;
+}

@@ -36,13 +36,13 @@ describe("detection", () => {
   });
 
   test("fires on typical TCVN3 words", () => {
-    for (const text of ["Céng hßa x· héi chñ nghÜa ViÖt Nam", "§¬n vÞ", "B¸o c¸o", "Tr­êng", "häc sinh", "UBND x· D­¬ng H­u"]) {
+    for (const text of ["Céng hßa x· héi chñ nghÜa ViÖt Nam", "§¬n vÞ", "B¸o c¸o", "Tr­êng", "häc sinh", "UBND x· D­¬ng H­u", "MÉu sè", "KÕt qu¶"]) {
       expect([text, detectLegacyEncoding(text)]).toEqual([text, "tcvn3"]);
     }
   });
 
   test("fires on typical VNI words", () => {
-    for (const text of ["Ñôn vò", "Baùo caùo", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Tröôøng", "BAÙO CAÙO"]) {
+    for (const text of ["Ñôn vò", "Baùo caùo", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Tröôøng", "BAÙO CAÙO", "OÂng"]) {
       expect([text, detectLegacyEncoding(text)]).toEqual([text, "vni"]);
     }
   });
@@ -85,7 +85,9 @@ describe("decoding", () => {
       expect(decodeLegacy(legacy, enc)).toBe(text);
       // One-word units ("người", "lượt") are too short to tell apart; on a sheet the other cells decide.
       const detected = detectLegacyEncoding(legacy, text.includes(" ") ? null : enc);
-      if (legacy !== text) expect([text, detected]).toEqual([text, enc]);
+      // TCVN3 "hộ" is "hé", itself an ordinary word: text like that is rightly left alone.
+      const readableAsUnicode = /^[\x00-\x7fàáâãèéêìíòóôõùúý]*$/i.test(legacy);
+      if (!readableAsUnicode) expect([text, detected]).toEqual([text, enc]);
     }
   });
 

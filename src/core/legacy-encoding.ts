@@ -97,32 +97,42 @@ const isTcvn3 = (c: string) => TCVN3_DECODE.has(c);
 const isVni = (c: string) => VNI_MARKS.has(c) || VNI_LETTERS.has(c);
 const isLetter = (c: string | undefined) => c !== undefined && (ASCII_LETTER.test(c) || isTcvn3(c) || isVni(c));
 
-/** How strongly a text looks like each legacy encoding: one point per letter only that encoding explains. */
+const isCapital = (c: string | undefined) => c !== undefined && c !== c.toLowerCase();
+const isLower = (c: string | undefined) => c !== undefined && c !== c.toUpperCase();
+
+/** Which encoding one letter, read with its neighbours, points to (null when it proves nothing). */
+function letterEvidence(c: string, prev: string | undefined, next: string | undefined): LegacyEncoding | null {
+  const t = isTcvn3(c);
+  const v = isVni(c);
+  if (!t && !v) return null;
+  const unicode = UNICODE_VIETNAMESE.has(c);
+  if (!unicode && t !== v) {
+    // "§", "¬", "¸" (TCVN3) or "Ä", "Å", "Û" (VNI): letters of one encoding only; a lone "©" is just a sign.
+    return v || isLetter(prev) || isLetter(next) ? (t ? "tcvn3" : "vni") : null;
+  }
+  const afterVowel = prev !== undefined && (ASCII_VOWEL.test(prev) || "ôöÔÖ".includes(prev));
+  const capitalInsideWord = isCapital(c) && isLetter(prev) && isLower(next);
+  if (VNI_MARKS.has(c) && afterVowel && !(isCapital(c) && isLower(prev))) {
+    // A VNI mark after its vowel ("aù"), unless real words put those two letters together ("quá").
+    return unicode && UNICODE_PAIRS.has((prev + c).toLowerCase()) ? null : "vni";
+  }
+  // "KÕt", "MÉu": TCVN3 toned letters are Latin-1 capitals, and Unicode text has no capital inside a word.
+  if (capitalInsideWord) return "tcvn3";
+  if (prev !== undefined && ASCII_LETTER.test(prev) && !afterVowel) {
+    // After a consonant a VNI mark, or VNI's word-initial đ, makes no sense; a TCVN3 vowel does ("häc", "chñ").
+    return !unicode && (VNI_MARKS.has(c) || c.toLowerCase() === "ñ") ? "tcvn3" : null;
+  }
+  return c.toLowerCase() === "ñ" && !isLetter(prev) ? "vni" : null; // VNI đ starting a word: "Ñôn vò"
+}
+
+/** How strongly a text looks like each legacy encoding: one point per letter that points to it. */
 function evidence(chars: string[]): { tcvn3: number; vni: number } {
-  let tcvn3 = 0;
-  let vni = 0;
+  const score = { tcvn3: 0, vni: 0 };
   chars.forEach((c, i) => {
-    const prev = chars[i - 1];
-    const t = isTcvn3(c);
-    const v = isVni(c);
-    const unicode = UNICODE_VIETNAMESE.has(c);
-    if (!t && !v) return;
-    if (t && !v && !unicode) {
-      // "§", "¬", "¸": TCVN3 letters no other text writes next to a letter.
-      if (isLetter(prev) || isLetter(chars[i + 1])) tcvn3++;
-    } else if (v && !t && !unicode) {
-      vni++;
-    } else if (VNI_MARKS.has(c) && prev !== undefined && (ASCII_VOWEL.test(prev) || "ôöÔÖ".includes(prev))) {
-      // A VNI mark after its vowel ("aù"), unless real words put those two letters together.
-      if (!(unicode && UNICODE_PAIRS.has((prev + c).toLowerCase()))) vni++;
-    } else if (prev !== undefined && ASCII_LETTER.test(prev) && !ASCII_VOWEL.test(prev)) {
-      // After a consonant a VNI mark, or VNI's word-initial đ, makes no sense; a TCVN3 vowel does ("häc", "chñ").
-      if (!unicode && (VNI_MARKS.has(c) || c.toLowerCase() === "ñ")) tcvn3++;
-    } else if (c.toLowerCase() === "ñ" && !isLetter(prev)) {
-      vni++; // VNI đ starting a word: "Ñôn vò"
-    }
+    const points = letterEvidence(c, chars[i - 1], chars[i + 1]);
+    if (points) score[points]++;
   });
-  return { tcvn3, vni };
+  return score;
 }
 
 /**

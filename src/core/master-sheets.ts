@@ -149,10 +149,6 @@ function settingValue(s: Settings, key: keyof Settings): OutValue {
   return null;
 }
 
-export function storedSheetSpecs(book: MasterBook): SheetSpec[] {
-  return [...inputSheetSpecs(book), dataSheetSpec(book.data), submissionsSheetSpec(book.submissions), logSheetSpec(book.log)];
-}
-
 export function inputSheetSpecs(book: MasterBook): SheetSpec[] {
   const s = book.settings;
   const settings = tableSheet(

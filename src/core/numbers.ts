@@ -16,6 +16,8 @@ import { foldText } from "./fold";
 
 /** What units write for "not applicable", after foldText. */
 const NOT_APPLICABLE = new Set(["-", "--", "–", "—", "x", "khong", "k/c", "n/a"]);
+/** Longer than any of them even when decomposed (NFD): no need to fold it. */
+const MAX_NOT_APPLICABLE_LENGTH = 12;
 
 const SPACES = "[ \\u00a0\\u202f]";
 const NUMERIC_TEXT = /^([+\-\u2212]?)\s*([0-9][0-9., \u00a0\u202f]*)\s*(%?)$/;
@@ -39,20 +41,23 @@ export function parseNumber(value: CellValue): ParsedValue {
   if (typeof value !== "string") return { kind: "text", text: cellText(value) };
   const text = value.trim();
   if (text === "") return { kind: "blank" };
-  if (NOT_APPLICABLE.has(foldText(text))) return { kind: "na" };
-  return parseNumericText(text) ?? { kind: "text", text };
+  const parsed = parseNumericText(text);
+  if (parsed) return parsed;
+  if (text.length <= MAX_NOT_APPLICABLE_LENGTH && NOT_APPLICABLE.has(foldText(text))) return { kind: "na" };
+  return { kind: "text", text };
 }
 
 /** How a non-empty cell reads as text: dates as dd/mm/yyyy (their UTC fields are what was typed). */
 export function cellText(value: CellValue): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return `${value}`;
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "";
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   }
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value);
+  return value ? "TRUE" : "FALSE";
 }
 
 function parseNumericText(text: string): ParsedValue | null {

@@ -1,9 +1,9 @@
 // Consolidation -> output sheets, described as data (values, formats, fills) for any adapter to write.
 // Outputs are re-derived from the data sheet every time and never typed over.
 import { targetMet } from "./consolidation";
-import { formatDayVi, formatInstantVi } from "./dates";
+import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
 import { dueDay } from "./deadlines";
-import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS, severityLabel } from "./master-sheets";
+import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
 import { parsePeriodKey } from "./periods";
 import type { Consolidation } from "./report";
 import { col, COUNT, PERCENT, tableSheet, TEXT } from "./sheet-spec";
@@ -91,9 +91,11 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
     numberFormats: formats.map((r) => pad(r, width, TEXT)),
     fills,
     boldRows: [0, headerRow],
-    columnWidths: [5, 10, 60, 10, 16, 12, 12, 12, 12, 14, 10, 10, ...unitsWithData.map(() => 14)],
+    wrapRows: [headerRow],
+    columnWidths: [5, 12, 72, 10, 16, 12, 12, 12, 12, 14, 10, 10, ...unitsWithData.map(() => 14)],
     freeze: { rows: headerRow + 1, columns: 3 },
     bars: last >= first ? { top: first, left: 9, bottom: last, right: 9 } : undefined,
+    landscape: true,
   };
 }
 
@@ -110,7 +112,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     "Tên đơn vị",
     "Tần suất",
     ...columns.map((k) => parsePeriodKey(k, adhoc)?.label ?? k),
-    "Hạn nộp",
+    "Hạn nộp (trước ngày)",
     "Nhận lúc",
     "Nguồn ngày nhận",
     "Lỗi",
@@ -133,7 +135,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
       frequencyLabel(unit.frequency),
       ...cells.map((s) => s.label),
       span.status === "not_required" ? "" : formatDayVi(dueDay(c.period.key, book.settings, unit.code)),
-      span.receivedAt ? formatInstantVi(span.receivedAt) : "",
+      span.receivedAt ? formatReceivedVi(span.receivedAt) : "",
       span.receivedSource ? receivedSourceLabel(span.receivedSource) : "",
       span.errors,
       span.warnings,
@@ -150,8 +152,10 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     numberFormats: formats,
     fills,
     boldRows: [0, headerRow],
-    columnWidths: [12, 40, 10, ...columns.map(() => 16), 12, 18, 16, 6, 9, 36],
+    wrapRows: [headerRow],
+    columnWidths: [12, 40, 10, ...columns.map(() => 16), 20, 18, 16, 8, 10, 36],
     freeze: { rows: headerRow + 1, columns: 2 },
+    landscape: true,
   };
 }
 
@@ -176,9 +180,14 @@ export function findingsSheet(findings: Finding[]): SheetSpec {
   );
 }
 
-/** Every output sheet of a consolidation. */
-export function outputSheets(book: MasterBook, c: Consolidation, asOf: Date): SheetSpec[] {
-  return [consolidatedSheet(book, c), statusSheet(book, c, asOf), findingsSheet(book.findings)];
+/** The sheets an import rewrites: data, submissions, log and findings. Input sheets stay as the clerk left them. */
+export function importSheets(book: MasterBook): SheetSpec[] {
+  return [dataSheetSpec(book.data), submissionsSheetSpec(book.submissions), logSheetSpec(book.log), findingsSheet(book.findings)];
+}
+
+/** Every sheet a consolidation rewrites: what an import writes, plus the consolidated report and status matrix. */
+export function consolidationSheets(book: MasterBook, c: Consolidation, asOf: Date): SheetSpec[] {
+  return [...importSheets(book), consolidatedSheet(book, c), statusSheet(book, c, asOf)];
 }
 
 export function achievementSummary(ind: ConsolidatedIndicator): string {

@@ -28,6 +28,7 @@ export function tableSheet(name: string, columns: Column[], rows: OutValue[][], 
     numberFormats: [headerFormats, ...rows.map(() => rowFormats)],
     fills,
     boldRows: [0],
+    wrapRows: [0],
     columnWidths: columns.map((c) => c.width),
     freeze: { rows: 1, columns: 0 },
   };

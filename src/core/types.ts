@@ -315,8 +315,12 @@ export interface SheetSpec {
   fills: FillRange[];
   /** 0-based rows drawn bold (title and header rows). */
   boldRows: number[];
+  /** 0-based rows whose text wraps inside the cell (table headers with long names). */
+  wrapRows?: number[];
   columnWidths: number[];
   freeze: { rows: number; columns: number };
   /** Data bars (exceljs) or a chart (Office.js) over achievement cells. */
   bars?: CellRange;
+  /** Printed landscape, fitted to the page width (the reports a clerk prints and sends upward). */
+  landscape?: boolean;
 }

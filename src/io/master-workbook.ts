@@ -1,8 +1,8 @@
 // The master workbook through exceljs, in Node and in the browser alike: read the product's sheets into a
 // MasterBook, write SheetSpecs back. Sheets the product does not own are never touched.
 import ExcelJS from "exceljs";
-import { INPUT_SHEETS, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS, storedSheetSpecs } from "../core/master-sheets";
-import { findingsSheet } from "../core/outputs";
+import { INPUT_SHEETS, inputSheetSpecs, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS } from "../core/master-sheets";
+import { importSheets } from "../core/outputs";
 import type { CellValue, MasterBook, SheetSpec } from "../core/types";
 import { worksheetToSheet } from "./xlsx/exceljs-grid";
 
@@ -37,19 +37,17 @@ export function createMasterWorkbook(book: MasterBook): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tổng hợp báo cáo Bình dân học vụ số";
   workbook.created = new Date();
-  writeSheets(workbook, [...storedSheetSpecs(book), findingsSheet(book.findings)]);
+  writeSheets(workbook, [...inputSheetSpecs(book), ...importSheets(book)]);
   return workbook;
-}
-
-/** Writes the sheets the product owns after an import or a consolidation; input sheets stay as the clerk left them. */
-export function ownedSheetSpecs(book: MasterBook): SheetSpec[] {
-  return storedSheetSpecs(book).filter((s) => (OWNED_SHEETS as string[]).includes(s.name));
 }
 
 export async function saveMasterWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
+
+// Any font exceljs writes must name its face, or LibreOffice falls back to a serif.
+const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
 
 function argb(hex: string): string {
   return "FF" + hex.toUpperCase();
@@ -70,6 +68,7 @@ export function writeSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): voi
 }
 
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  if (spec.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -85,14 +84,20 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       const fmt = formats[c];
       if (fmt) cell.numFmt = fmt;
     });
-    if (bold.has(r)) xr.font = { bold: true };
+    if (bold.has(r)) xr.font = { ...FONT, bold: true };
   });
+  for (const r of spec.wrapRows ?? []) {
+    // Programs do not grow a row for wrapped text written by exceljs: give headers room for two lines.
+    const row = ws.getRow(r + 1);
+    row.alignment = { wrapText: true, vertical: "middle" };
+    row.height = 32;
+  }
   for (const fill of spec.fills) {
     for (let r = fill.range.top; r <= fill.range.bottom; r++) {
       for (let c = fill.range.left; c <= fill.range.right; c++) {
         const cell = ws.getCell(r + 1, c + 1);
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill.color) } };
-        if (fill.fontColor) cell.font = { ...(cell.font ?? {}), color: { argb: argb(fill.fontColor) } };
+        if (fill.fontColor) cell.font = { ...FONT, ...(cell.font ?? {}), color: { argb: argb(fill.fontColor) } };
       }
     }
   }

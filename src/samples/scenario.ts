@@ -39,7 +39,6 @@ export interface ScenarioFile {
   expect: ScenarioExpectation;
 }
 
-const MONTHS = ["2026-01", "2026-02", "2026-03"];
 const MONTHLY_UNITS = ["VHXH", "VPUB", "PKT", "CAX", "DTN", "TTDV", "THHB", "THCS", "TCN01", "TCN02", "TCN03", "TCN04", "TCN05"];
 
 /** How each unit habitually writes "Ngày báo cáo". */
@@ -96,7 +95,9 @@ function reportFile(
   fileName?: string,
 ): ScenarioFile {
   const unit = findUnit(unitCode);
-  const spec = tweak(baseSpec(unit, batch, dayOf(MONTHS.includes(batch) ? batch : "2026-03", USUAL_DAY[unitCode] ?? 18)));
+  // Quarterly units report in the quarter's last month, on the 18th.
+  const lastMonth = periodMonths(batch)[periodMonths(batch).length - 1];
+  const spec = tweak(baseSpec(unit, batch, dayOf(lastMonth, USUAL_DAY[unitCode] ?? 18)));
   const label = batch.includes("Q") ? `quy ${batch.slice(-1)}` : `thang ${monthNumber(batch)}`;
   return {
     batch,

@@ -1,6 +1,42 @@
 /// <reference types="office-js" />
-// Placeholder entry until the real pane lands: taskpane.html already shows "Đang tải…"; this only waits
-// for Office.js to initialise, which the pane must do before touching the workbook.
-Office.onReady();
+// The task pane's entry, for Excel and for the plain web page alike. Inside Excel the pane works on the
+// open workbook through Office.js; anywhere else (Office.onReady reports no host, or Office.js could not
+// load because there is no network, or the web build leaves it out) it runs on a workbook in the browser.
+import "./taskpane.css";
+import type { Host } from "../ui/host";
+import { PaneController } from "../ui/controller";
+import { mountPane } from "../ui/view";
 
-export {};
+async function excelHost(): Promise<Host> {
+  const { createExcelStore } = await import(/* webpackChunkName: "excel" */ "../office/excel-store");
+  return { kind: "excel", store: createExcelStore() };
+}
+
+async function webHost(): Promise<Host> {
+  const { createWebHost } = await import(/* webpackChunkName: "web" */ "../web/web-host");
+  return createWebHost();
+}
+
+async function chooseHost(): Promise<Host> {
+  if (typeof Office === "undefined") return webHost();
+  const info = await Office.onReady();
+  return info.host === Office.HostType.Excel ? excelHost() : webHost();
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const host = await chooseHost();
+  document.documentElement.dataset.host = host.kind;
+  const controller = new PaneController(host);
+  mountPane(root, controller);
+  await controller.start();
+}
+
+start().catch((e: unknown) => {
+  const root = document.getElementById("app");
+  const message = document.createElement("p");
+  message.setAttribute("role", "alert");
+  message.textContent = `Không khởi động được: ${e instanceof Error ? e.message : String(e)}`;
+  root?.replaceChildren(message);
+});

@@ -1,0 +1,47 @@
+// What the pane does, without the pane: open or create the master book in a store, import files,
+// consolidate and write the outputs. The same steps serve Excel (Office.js store) and the web page
+// (exceljs store); tests drive them with an in-memory store.
+import { importFiles, ImportOutcome, IncomingFile } from "../core/import";
+import { INPUT_SHEETS, inputSheetSpecs, newMasterBook, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS } from "../core/master-sheets";
+import { consolidationSheets, importSheets } from "../core/outputs";
+import { consolidateBook, Consolidation } from "../core/report";
+import type { MasterBook, Settings, Unit } from "../core/types";
+import { sha256Hex } from "../io/hash";
+import { toIncomingFile } from "../io/incoming";
+import type { MasterStore } from "./store";
+
+export const PRODUCT_SHEETS: readonly string[] = [...INPUT_SHEETS, ...OWNED_SHEETS];
+
+/** The master book in the store, or null when the workbook has no master sheets yet. */
+export async function openMaster(store: MasterStore): Promise<ReadMasterResult | null> {
+  const grids = await store.readSheets(PRODUCT_SHEETS);
+  if (!grids[SHEETS.units] && !grids[SHEETS.data]) return null;
+  return readMasterBook(grids);
+}
+
+export async function createMaster(store: MasterStore, settings: Partial<Settings> = {}, units: Unit[] = []): Promise<MasterBook> {
+  const book = newMasterBook(settings, units);
+  await store.writeSheets([...inputSheetSpecs(book), ...importSheets(book)], SHEETS.units);
+  return book;
+}
+
+/** A browser File (or anything with a name, bytes and a modified time) -> IncomingFile. */
+export async function readReportFile(name: string, bytes: Uint8Array, lastModified: number | null): Promise<IncomingFile> {
+  return toIncomingFile(name, bytes, await sha256Hex(bytes), lastModified ? new Date(lastModified) : null);
+}
+
+export function importInto(book: MasterBook, files: IncomingFile[], periodKey: string | undefined, now: Date): ImportOutcome {
+  return importFiles(book, files, { periodKey, now });
+}
+
+/** After an import: the data, submissions, log and findings sheets. */
+export async function saveImport(store: MasterStore, book: MasterBook): Promise<void> {
+  await store.writeSheets(importSheets(book));
+}
+
+/** "Tổng hợp báo cáo": writes the data and every output sheet, and shows the consolidated sheet. */
+export async function consolidateInto(store: MasterStore, book: MasterBook, periodKey: string, asOf: Date): Promise<Consolidation> {
+  const c = consolidateBook(book, periodKey, asOf);
+  await store.writeSheets(consolidationSheets(book, c, asOf), SHEETS.consolidated);
+  return c;
+}

@@ -1,0 +1,126 @@
+// Recognising what a report's rows and header name: an indicator by its code or its catalogue name, a unit
+// by its code or its name, however the unit spelled, spaced or accented them.
+import { foldCompact, foldText } from "./fold";
+import type { Indicator, Unit } from "./types";
+
+/** "CT 01", "ct-01" and "CT1" all name CT01. */
+function codeKey(code: string): string {
+  return foldCompact(code).replace(/^([a-z]+)0*(\d+)$/, "$1$2");
+}
+
+/** Folded words without punctuation: "Tin, bài; phóng sự." and "tin bai phong su" compare equal. */
+function wordsKey(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** A cumulative indicator's name may be written with or without its trailing "(lũy kế)". */
+function indicatorNameKey(name: string): string {
+  return wordsKey(foldText(name).replace(/\(\s*(luy|luu) ke\s*\)\s*$/, ""));
+}
+
+interface CatalogueIndex {
+  size: number;
+  byCode: Map<string, string>;
+  byName: Map<string, string>;
+  /** Answers already given: the same codes and names come back in every report. */
+  answers: Map<string, string | null>;
+}
+
+const MAX_REMEMBERED_ANSWERS = 10_000;
+
+// Reports are matched row by row against the same catalogue: fold its codes and names once.
+const indexes = new WeakMap<readonly Indicator[], CatalogueIndex>();
+
+function catalogueIndex(catalogue: readonly Indicator[]): CatalogueIndex {
+  const cached = indexes.get(catalogue);
+  if (cached && cached.size === catalogue.length) return cached;
+  const index: CatalogueIndex = { size: catalogue.length, byCode: new Map(), byName: new Map(), answers: new Map() };
+  for (const i of catalogue) {
+    if (!index.byCode.has(codeKey(i.code))) index.byCode.set(codeKey(i.code), i.code);
+    if (!index.byName.has(indicatorNameKey(i.name))) index.byName.set(indicatorNameKey(i.name), i.code);
+  }
+  indexes.set(catalogue, index);
+  return index;
+}
+
+/** The catalogue code a row stands for: by code first, else by name; null when neither is known. */
+export function matchIndicator(code: string | null, name: string | null, catalogue: readonly Indicator[]): string | null {
+  const index = catalogueIndex(catalogue);
+  const question = `${code ?? ""}\u0000${name ?? ""}`;
+  const known = index.answers.get(question);
+  if (known !== undefined) return known;
+  const byCode = code ? index.byCode.get(codeKey(code)) : undefined;
+  const nameKey = !byCode && name ? indicatorNameKey(name) : "";
+  const answer = byCode ?? ((nameKey && index.byName.get(nameKey)) || null);
+  if (index.answers.size >= MAX_REMEMBERED_ANSWERS) index.answers.clear();
+  index.answers.set(question, answer);
+  return answer;
+}
+
+/** Words units put before their own name, or leave out, without naming another unit. */
+const UNIT_PREFIXES = ["uy ban nhan dan", "ubnd", "ban"];
+
+function unitNameKey(name: string): string {
+  let key = wordsKey(name);
+  for (const prefix of UNIT_PREFIXES) {
+    if (key.startsWith(prefix + " ")) key = key.slice(prefix.length + 1);
+  }
+  return key;
+}
+
+export interface UnitMatch {
+  unit: Unit | null;
+  /** Up to three known unit names close to the one written, when it matched none. */
+  suggestions: string[];
+}
+
+const MAX_SUGGESTIONS = 3;
+
+/** The unit a report header names: by code, else by name; otherwise the closest known names. */
+export function matchUnit(code: string | null, name: string | null, units: readonly Unit[]): UnitMatch {
+  const wantedCode = code ? foldCompact(code) : "";
+  if (wantedCode) {
+    const byCode = units.find((u) => foldCompact(u.code) === wantedCode);
+    if (byCode) return { unit: byCode, suggestions: [] };
+  }
+  const wantedName = name ? unitNameKey(name) : "";
+  if (!wantedName) return { unit: null, suggestions: [] };
+  const byName = units.find((u) => unitNameKey(u.name) === wantedName);
+  if (byName) return { unit: byName, suggestions: [] };
+  return { unit: null, suggestions: closestNames(wantedName, units) };
+}
+
+function closestNames(wanted: string, units: readonly Unit[]): string[] {
+  return units
+    .map((u) => {
+      const key = unitNameKey(u.name);
+      // Close enough to be a typo: about a third of the longer name may differ.
+      const allowed = Math.max(2, Math.floor(Math.max(key.length, wanted.length) / 3));
+      return { name: u.name, distance: levenshtein(wanted, key, allowed), allowed };
+    })
+    .filter((c) => c.distance <= c.allowed)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name, "vi"))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => c.name);
+}
+
+/**
+ * Edit distance (insertions, deletions, substitutions) between two strings. With `max`, the answer is
+ * exact up to max and max + 1 for anything further, which keeps comparing long names cheap.
+ */
+export function levenshtein(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return Math.min(previous[b.length], max + 1);
+}

@@ -1,0 +1,311 @@
+import fc from "fast-check";
+import { parseAddress } from "./address";
+import { DEFAULT_CATALOGUE } from "./catalogue";
+import { encodeLegacy } from "./legacy-encoding";
+import { findReportSheet, parseReport } from "./report-parser";
+import type { CellRange, CellValue, ReportRow, Sheet, Workbook } from "./types";
+
+const catalogue = DEFAULT_CATALOGUE;
+const NAME = Object.fromEntries(catalogue.map((i) => [i.code, i.name]));
+
+function sheet(rows: CellValue[][], merges: string[] = [], name = "Báo cáo", hidden = false): Sheet {
+  return { name, hidden, rows, merges: merges.map(range) };
+}
+
+/** "A1:C2" as a 0-based range. */
+function range(a1: string): CellRange {
+  const [from, to] = a1.split(":").map((p) => parseAddress(p)!);
+  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+}
+
+function book(...sheets: Sheet[]): Workbook {
+  return { sheets };
+}
+
+const num = (value: number, percent = false) => ({ kind: "number", value, percent });
+const at = (value: unknown, cell: string) => ({ value, cell });
+
+const TITLE: CellValue[][] = [
+  ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+  ["BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO BÌNH DÂN HỌC VỤ SỐ"],
+];
+const FOOTER: CellValue[][] = [[], [null, "Người lập biểu", null, null, "Thủ trưởng đơn vị"], [null, null, null, null, 99]];
+const REPORTED = new Date(Date.UTC(2026, 2, 15));
+
+/** The template's own layout. */
+function canonical(): Sheet {
+  return sheet(
+    [
+      ...TITLE,
+      ["Đơn vị: Công an xã"],
+      ["Mã đơn vị:", "CA"],
+      ["Kỳ báo cáo: Tháng 3/2026"],
+      ["Ngày báo cáo:", REPORTED],
+      [],
+      ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Mẫu số", "Ghi chú"],
+      [1, "CT04", NAME.CT04, "người", 4200, 5600, null],
+      [2, "CT06", NAME.CT06, "người", "1.234", "1.500", "ước tính"],
+      [3, "MH16", NAME.MH16, "người", 35, null, null],
+      ...FOOTER,
+    ],
+    ["A1:G1", "A2:G2"],
+  );
+}
+
+const brief = (r: ReportRow) => [r.row, r.indicator, r.result?.cell, r.result?.value, r.denominator?.cell, r.denominator?.value];
+
+describe("the canonical layout", () => {
+  const report = parseReport(book(canonical()), "ca.xlsx", catalogue);
+
+  test("header fields keep their raw value and cell", () => {
+    expect(report.file).toBe("ca.xlsx");
+    expect(report.sheet).toBe("Báo cáo");
+    expect(report.unitName).toEqual(at("Công an xã", "A3"));
+    expect(report.unitCode).toEqual(at("CA", "B4"));
+    expect(report.periodText).toEqual(at("Tháng 3/2026", "A5"));
+    expect(report.reportDate).toEqual(at(REPORTED, "B6"));
+    expect(report.findings).toEqual([]);
+  });
+
+  test("indicator rows with located values, stopping at the signature block", () => {
+    expect(report.rows.map(brief)).toEqual([
+      [9, "CT04", "E9", num(4200), "F9", num(5600)],
+      [10, "CT06", "E10", num(1234), "F10", num(1500)],
+      [11, "MH16", "E11", num(35), "F11", { kind: "blank" }],
+    ]);
+    const first = report.rows[0];
+    expect([first.code, first.name, first.uom, first.note, first.numerator, first.cumulative]).toEqual(["CT04", NAME.CT04, "người", null, null, null]);
+    expect(report.rows[1].note).toBe("ước tính");
+  });
+});
+
+test("columns in another order", () => {
+  const s = sheet([
+    ["Đơn vị", "Trường THCS Dương Hưu"],
+    ["Ghi chú", "Kết quả", "Tổng số", "ĐVT", "Nội dung", "Mã"],
+    [null, 410, 450, "học sinh", NAME.CT02, "CT 02"],
+    [null, "85%", null, "người", NAME.CT01, "ct01"],
+  ]);
+  const report = parseReport(book(s), "thcs.xlsx", catalogue);
+  expect(report.unitName).toEqual(at("Trường THCS Dương Hưu", "B1"));
+  expect(report.rows.map(brief)).toEqual([
+    [3, "CT02", "B3", num(410), "C3", num(450)],
+    // A bare percentage stays one: validation asks the unit for both figures.
+    [4, "CT01", "B4", num(0.85, true), "C4", { kind: "blank" }],
+  ]);
+  expect(report.rows[0].uom).toBe("học sinh");
+});
+
+test("a merged two-row header with Tử số | Mẫu số and a column-numbering row", () => {
+  const s = sheet(
+    [
+      ...TITLE,
+      ["TT", "Mã số", "Tên chỉ tiêu", "ĐVT", "Kết quả thực hiện", null, "Lũy kế"],
+      [null, null, null, null, "Tử số", "Mẫu số", null],
+      ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+      [1, "MH04", NAME.MH04, "hộ", 120, 300, 180],
+    ],
+    ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4"],
+  );
+  const [row] = parseReport(book(s), "thon.xlsx", catalogue).rows;
+  expect(row.indicator).toBe("MH04");
+  expect(row.result).toBeNull();
+  expect(row.numerator).toEqual(at(num(120), "E6"));
+  expect(row.denominator).toEqual(at(num(300), "F6"));
+  expect(row.cumulative).toEqual(at(num(180), "G6"));
+});
+
+test("a \"Tử số / Kết quả\" column beside \"Mẫu số\"", () => {
+  const s = sheet([
+    ["Mã chỉ tiêu", "Chỉ tiêu", "Tử số / Kết quả", "Mẫu số"],
+    ["CT03", NAME.CT03, "3.200", "4.000"],
+    ["MH09", NAME.MH09, 12, null],
+  ]);
+  const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
+  expect(rows.map((r) => [r.indicator, r.numerator?.value, r.denominator?.value, r.result])).toEqual([
+    ["CT03", num(3200), num(4000), null],
+    ["MH09", num(12), { kind: "blank" }, null],
+  ]);
+});
+
+test("labels and values in separate cells, after a merged label and lower down the sheet", () => {
+  const s = sheet(
+    [
+      ...TITLE,
+      [],
+      [],
+      [null, "Đơn vị báo cáo:", null, "Phòng Văn hóa - Xã hội"],
+      [null, "Kỳ báo cáo", "Quý I/2026"],
+      [null, "Ngày báo cáo", 46096],
+      [null, "Mã đơn vị:", "............"],
+      [],
+      ["Mã", "Chỉ tiêu", "Đơn vị tính", "Kết quả"],
+      ["TT01", NAME.TT01, "tin bài", 14],
+    ],
+    ["B5:C5"],
+  );
+  const report = parseReport(book(s), "vhxh.xlsx", catalogue);
+  expect(report.unitName).toEqual(at("Phòng Văn hóa - Xã hội", "D5"));
+  expect(report.periodText).toEqual(at("Quý I/2026", "C6"));
+  expect(report.reportDate).toEqual(at(46096, "C7"));
+  expect(report.unitCode).toBeNull(); // a template's dotted blank is no code
+  expect(report.rows.map((r) => r.indicator)).toEqual(["TT01"]);
+});
+
+test("the table's Đơn vị tính column is not the unit", () => {
+  const s = sheet([
+    ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả"],
+    ["MH07", NAME.MH07, "tổ", 3],
+  ]);
+  const report = parseReport(book(s), "x.xlsx", catalogue);
+  expect(report.unitName).toBeNull();
+  expect(report.rows[0].uom).toBe("tổ");
+});
+
+test("decomposed (NFD) text is read as NFC and matched", () => {
+  const nfd = (rows: CellValue[][]) => rows.map((row) => row.map((v) => (typeof v === "string" ? v.normalize("NFD") : v)));
+  const s = sheet(
+    nfd([
+      ["Đơn vị: Đoàn Thanh niên"],
+      ["Chỉ tiêu", "Số lượng"],
+      [NAME.MH15, 40],
+    ]),
+  );
+  const report = parseReport(book(s), "dtn.xlsx", catalogue);
+  expect(report.unitName?.value).toBe("Đoàn Thanh niên");
+  expect(report.rows[0].name).toBe(NAME.MH15);
+  expect(report.rows[0].indicator).toBe("MH15");
+});
+
+describe("legacy fonts", () => {
+  const legacySheet = (enc: "tcvn3" | "vni") => {
+    const typed = (rows: CellValue[][]) => rows.map((row) => row.map((v) => (typeof v === "string" ? encodeLegacy(v, enc) : v)));
+    return sheet(
+      typed([
+        ["Đơn vị: Tổ công nghệ số cộng đồng thôn 1"],
+        ["Kỳ báo cáo: Tháng 3/2026"],
+        ["Chỉ tiêu", "Đơn vị tính", "Kết quả"],
+        [NAME.MH07, "tổ", 1],
+        [NAME.MH08, "người", 7],
+        [NAME.MH09, "buổi", 4],
+      ]),
+    );
+  };
+
+  test.each(["tcvn3", "vni"] as const)("a sheet typed in %s is decoded, matched and flagged", (enc) => {
+    const report = parseReport(book(legacySheet(enc)), "thon1.xlsx", catalogue);
+    expect(report.unitName).toEqual(at("Tổ công nghệ số cộng đồng thôn 1", "A1"));
+    expect(report.periodText?.value).toBe("Tháng 3/2026");
+    expect(report.rows.map((r) => [r.indicator, r.uom])).toEqual([
+      ["MH07", "tổ"],
+      ["MH08", "người"],
+      ["MH09", "buổi"],
+    ]);
+    const legacy = report.findings.filter((f) => f.code === "LEGACY_ENCODING");
+    expect(legacy).toHaveLength(1);
+    expect(legacy[0]).toMatchObject({ severity: "warning", file: "thon1.xlsx", sheet: "Báo cáo", cell: "A1" });
+    expect(legacy[0].message).toContain("A4");
+  });
+
+  test("hand-typed TCVN3 header and labels", () => {
+    const s = sheet([
+      ["§¬n vÞ: Tr­êng TiÓu häc D­¬ng H­u"],
+      ["M· chØ tiªu", "ChØ tiªu", "KÕt qu¶", "MÉu sè"],
+      ["CT02", "Häc sinh", 300, 320],
+    ]);
+    const report = parseReport(book(s), "th.xlsx", catalogue);
+    expect(report.unitName?.value).toBe("Trường Tiểu học Dương Hưu");
+    expect(report.rows.map(brief)).toEqual([[3, "CT02", "C3", num(300), "D3", num(320)]]);
+  });
+});
+
+test("section titles, blank and decorative rows are skipped; names without codes match the catalogue", () => {
+  const s = sheet([
+    ["STT", "Chỉ tiêu", "ĐVT", "Kết quả", "Mẫu số"],
+    ["I", "CHỈ TIÊU CHUNG", null, null, null],
+    [1, NAME.CT01.toUpperCase(), "người", 45, 50],
+    [],
+    [null, "II. Mô hình cộng đồng"],
+    [2, NAME.MH01.normalize("NFD"), "người", 6, null],
+    [3, "Đại sứ số đang hoạt động", "người", "-", null],
+    [4, NAME.MH02.replace(" (lũy kế)", ""), "người", null, null],
+    [null, "(Số liệu tính đến ngày 14/3/2026)", null, null, null],
+  ]);
+  const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
+  expect(rows.map((r) => [r.row, r.indicator, r.result?.value])).toEqual([
+    [3, "CT01", num(45)],
+    [6, "MH01", num(6)],
+    [7, null, { kind: "na" }], // an unknown name with a value: validation reports the unknown indicator
+    [8, "MH02", { kind: "blank" }], // a known indicator left blank: validation decides whether it was required
+  ]);
+});
+
+test("the table ends after many blank rows", () => {
+  const s = sheet([["Mã", "Chỉ tiêu", "Kết quả"], ["MH09", NAME.MH09, 3], ...Array.from({ length: 12 }, () => []), ["MH10", NAME.MH10, 50]]);
+  expect(parseReport(book(s), "x.xlsx", catalogue).rows.map((r) => r.indicator)).toEqual(["MH09"]);
+});
+
+describe("files without a report", () => {
+  test("no indicator table", () => {
+    const report = parseReport(book(sheet([["Đơn vị: Công an xã"], ["Kính gửi: UBND xã"], ["Nội dung báo cáo bằng lời văn"]])), "cv.xlsx", catalogue);
+    expect(report.unitName?.value).toBe("Công an xã");
+    expect(report.rows).toEqual([]);
+    expect(report.findings).toMatchObject([{ code: "NO_INDICATOR_TABLE", severity: "error", file: "cv.xlsx", sheet: "Báo cáo" }]);
+  });
+
+  test("no visible sheet", () => {
+    for (const wb of [book(), book(sheet([], [], "Ẩn", true))]) {
+      const report = parseReport(wb, "empty.xlsx", catalogue);
+      expect(report.findings).toMatchObject([{ code: "NO_REPORT_SHEET", severity: "error", file: "empty.xlsx" }]);
+    }
+  });
+});
+
+test("the report sheet is the one named Báo cáo, else the first visible one", () => {
+  const guide = sheet([["Hướng dẫn"]], [], "Hướng dẫn");
+  const hidden = sheet([], [], "Danh mục", true);
+  expect(findReportSheet(book(guide, sheet([], [], " BAO CAO ")))?.name).toBe(" BAO CAO ");
+  expect(findReportSheet(book(hidden, guide))?.name).toBe("Hướng dẫn");
+});
+
+test("never throws on any small grid", () => {
+  const cell = fc.oneof(
+    fc.constantFrom<CellValue>(null, "", "Mã", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số", "Đơn vị:", "Kỳ báo cáo", "Người lập biểu", "CT01", "§¬n vÞ", "Baùo caùo", "85%", "-"),
+    fc.string({ maxLength: 8 }),
+    fc.double(),
+    fc.boolean(),
+    fc.date({ noInvalidDate: false }),
+  );
+  const merge = fc.record({ top: fc.integer({ min: -2, max: 8 }), left: fc.integer({ min: -2, max: 8 }), bottom: fc.integer({ min: -2, max: 10 }), right: fc.integer({ min: -2, max: 1e6 }) });
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), fc.array(merge, { maxLength: 4 }), (rows, merges) => {
+      const report = parseReport({ sheets: [{ name: "Báo cáo", hidden: false, rows, merges }] }, "f.xlsx", catalogue);
+      expect(report.file).toBe("f.xlsx");
+    }),
+  );
+});
+
+test("1,000 reports of 40 rows parse in well under 100 ms", () => {
+  const codes = catalogue.map((i) => i.code);
+  const reports = Array.from({ length: 1000 }, (_, n) =>
+    book(
+      sheet([
+        ...TITLE,
+        [`Đơn vị: Tổ công nghệ số cộng đồng thôn ${n}`],
+        ["Kỳ báo cáo: Tháng 3/2026"],
+        ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Mẫu số", "Ghi chú"],
+        ...Array.from({ length: 40 }, (_, i): CellValue[] => [i + 1, codes[i % codes.length], NAME[codes[i % codes.length]], "người", n + i, "1.000", null]),
+        ...FOOTER,
+      ]),
+    ),
+  );
+  const parseAll = () => {
+    const started = performance.now();
+    const rows = reports.reduce((sum, wb, n) => sum + parseReport(wb, `r${n}.xlsx`, catalogue).rows.length, 0);
+    return { rows, elapsed: performance.now() - started };
+  };
+  expect(parseAll().rows).toBe(40_000); // the first batch also warms the JIT up, as in a long import session
+  // The best of three runs, so a busy test machine does not make it flaky.
+  const best = Math.min(...[1, 2, 3].map(() => parseAll().elapsed));
+  expect(best).toBeLessThan(100);
+});
