@@ -141,7 +141,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
 
     if (!file.workbook || file.readError) {
       const err = file.readError ?? { code: "FILE_UNREADABLE" as const, message: "Không đọc được tệp." };
-      result.findings = [finding(err.code, err.message, { file: file.name })];
+      result.findings = [finding(err.code, err.message, { file: file.name, period: opts.periodKey })];
       addFindings(result.findings);
       record("refused", err.message);
       continue;
@@ -166,7 +166,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     } catch (e) {
       // A parser bug must cost one file, not the batch.
       const message = `Không xử lý được tệp: ${(e as Error).message}`;
-      result.findings = [finding("FILE_UNREADABLE", message, { file: file.name })];
+      result.findings = [finding("FILE_UNREADABLE", message, { file: file.name, period: opts.periodKey })];
       addFindings(result.findings);
       record("refused", message);
       continue;
@@ -176,7 +176,10 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     result.unitName = validated.unit?.name ?? "";
     result.period = validated.periodKey ?? "";
     if (validated.fatal || !validated.unit || !validated.periodKey) {
-      addFindings(validated.findings);
+      // A refused file belongs to the period it names, else to the batch: it shows with that period's findings.
+      const period = validated.periodKey ?? opts.periodKey ?? "";
+      result.findings = validated.findings.map((f) => (f.period ? f : { ...f, period }));
+      addFindings(result.findings);
       const first = validated.findings.find((f) => f.severity === "error");
       record("refused", first?.message ?? "Không nhận dạng được báo cáo.");
       continue;

@@ -20,10 +20,12 @@ function indicatorNameKey(name: string): string {
 
 interface CatalogueIndex {
   size: number;
+  /** Indicator code by code key, and by name key. */
   byCode: Map<string, string>;
   byName: Map<string, string>;
-  /** Answers already given: the same codes and names come back in every report. */
-  answers: Map<string, string | null>;
+  /** Codes and names already looked up, as written: the same ones come back in every report. */
+  codeAnswers: Map<string, string | null>;
+  nameAnswers: Map<string, string | null>;
 }
 
 const MAX_REMEMBERED_ANSWERS = 10_000;
@@ -34,7 +36,7 @@ const indexes = new WeakMap<readonly Indicator[], CatalogueIndex>();
 function catalogueIndex(catalogue: readonly Indicator[]): CatalogueIndex {
   const cached = indexes.get(catalogue);
   if (cached && cached.size === catalogue.length) return cached;
-  const index: CatalogueIndex = { size: catalogue.length, byCode: new Map(), byName: new Map(), answers: new Map() };
+  const index: CatalogueIndex = { size: catalogue.length, byCode: new Map(), byName: new Map(), codeAnswers: new Map(), nameAnswers: new Map() };
   for (const i of catalogue) {
     if (!index.byCode.has(codeKey(i.code))) index.byCode.set(codeKey(i.code), i.code);
     if (!index.byName.has(indicatorNameKey(i.name))) index.byName.set(indicatorNameKey(i.name), i.code);
@@ -43,18 +45,22 @@ function catalogueIndex(catalogue: readonly Indicator[]): CatalogueIndex {
   return index;
 }
 
+function lookUp(answers: Map<string, string | null>, text: string, compute: () => string | null): string | null {
+  let answer = answers.get(text);
+  if (answer === undefined) {
+    answer = compute();
+    if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+    answers.set(text, answer);
+  }
+  return answer;
+}
+
 /** The catalogue code a row stands for: by code first, else by name; null when neither is known. */
 export function matchIndicator(code: string | null, name: string | null, catalogue: readonly Indicator[]): string | null {
   const index = catalogueIndex(catalogue);
-  const question = `${code ?? ""}\u0000${name ?? ""}`;
-  const known = index.answers.get(question);
-  if (known !== undefined) return known;
-  const byCode = code ? index.byCode.get(codeKey(code)) : undefined;
-  const nameKey = !byCode && name ? indicatorNameKey(name) : "";
-  const answer = byCode ?? ((nameKey && index.byName.get(nameKey)) || null);
-  if (index.answers.size >= MAX_REMEMBERED_ANSWERS) index.answers.clear();
-  index.answers.set(question, answer);
-  return answer;
+  const byCode = code ? lookUp(index.codeAnswers, code, () => index.byCode.get(codeKey(code)) ?? null) : null;
+  if (byCode || !name) return byCode;
+  return lookUp(index.nameAnswers, name, () => index.byName.get(indicatorNameKey(name)) ?? null);
 }
 
 /** Words units put before their own name, or leave out, without naming another unit. */

@@ -21,6 +21,7 @@ const MAX_NOT_APPLICABLE_LENGTH = 12;
 
 const SPACES = "[ \\u00a0\\u202f]";
 const NUMERIC_TEXT = /^([+\-\u2212]?)\s*([0-9][0-9., \u00a0\u202f]*)\s*(%?)$/;
+const HAS_SPACE = /[ \u00a0\u202f]/;
 const SPACE_GROUPED = new RegExp(`^(\\d{1,3}(?:${SPACES}\\d{3})+)(?:[.,](\\d+))?$`);
 const PLAIN = /^(\d+)$/;
 const DOT_THOUSANDS = /^(\d{1,3}(?:\.\d{3})+)$/;
@@ -74,32 +75,27 @@ function parseNumericText(text: string): ParsedValue | null {
 
 /** Integer and fraction digits of an unsigned number written with any of the separators above. */
 function splitDigits(body: string): { whole: string; fraction: string } | null {
-  const spaced = SPACE_GROUPED.exec(body);
-  if (spaced) return { whole: spaced[1].replace(/\D/g, ""), fraction: spaced[2] ?? "" };
-  if (/\s/.test(body)) return null;
-
-  const dots = countOf(body, ".");
-  const commas = countOf(body, ",");
+  if (HAS_SPACE.test(body)) {
+    const spaced = SPACE_GROUPED.exec(body);
+    return spaced ? { whole: spaced[1].replace(/\D/g, ""), fraction: spaced[2] ?? "" } : null;
+  }
+  const dot = body.indexOf(".");
+  const comma = body.indexOf(",");
   let m: RegExpExecArray | null;
-  if (dots === 0 && commas === 0) {
+  if (dot < 0 && comma < 0) {
     m = PLAIN.exec(body);
     return m ? { whole: m[1], fraction: "" } : null;
   }
-  if (dots > 0 && commas > 0) {
+  if (dot >= 0 && comma >= 0) {
     m = DOTS_THEN_COMMA.exec(body) ?? COMMAS_THEN_DOT.exec(body);
     return m ? { whole: m[1].replace(/\D/g, ""), fraction: m[2] } : null;
   }
-  if (dots > 1 || commas > 1) {
-    m = (dots > 1 ? DOT_THOUSANDS : COMMA_THOUSANDS).exec(body);
+  const separator = dot >= 0 ? "." : ",";
+  if (body.indexOf(separator) !== body.lastIndexOf(separator)) {
+    m = (separator === "." ? DOT_THOUSANDS : COMMA_THOUSANDS).exec(body);
     return m ? { whole: m[1].replace(/\D/g, ""), fraction: "" } : null;
   }
   if (SINGLE_DOT_THOUSANDS.test(body)) return { whole: body.replace(".", ""), fraction: "" };
-  m = (dots === 1 ? DOT_DECIMAL : COMMA_DECIMAL).exec(body);
+  m = (separator === "." ? DOT_DECIMAL : COMMA_DECIMAL).exec(body);
   return m ? { whole: m[1], fraction: m[2] } : null;
-}
-
-function countOf(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
 }

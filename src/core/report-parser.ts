@@ -179,14 +179,15 @@ function legacyFinding(grid: Grid, file: string): Finding | null {
 
 type Field = "unitName" | "unitCode" | "periodText" | "reportDate";
 
-const FIELD_LABELS: Record<string, Field> = {
-  donvi: "unitName",
-  tendonvi: "unitName",
-  donvibaocao: "unitName",
-  madonvi: "unitCode",
-  kybaocao: "periodText",
-  ngaybaocao: "reportDate",
-};
+// Maps, not object literals: a cell saying "constructor" must not find Object.prototype.
+const FIELD_LABELS = new Map<string, Field>([
+  ["donvi", "unitName"],
+  ["tendonvi", "unitName"],
+  ["donvibaocao", "unitName"],
+  ["madonvi", "unitCode"],
+  ["kybaocao", "periodText"],
+  ["ngaybaocao", "reportDate"],
+]);
 
 /** The field a label names, and the value written after its colon in the same cell. */
 const readLabel = remembered(labelOf);
@@ -195,7 +196,7 @@ function labelOf(text: string): { field: Field; rest: string } | null {
   if (text.length > MAX_HEADER_LENGTH * 3) return null;
   const colon = text.indexOf(":");
   const label = colon >= 0 ? text.slice(0, colon) : text;
-  const field = FIELD_LABELS[foldCompact(label)];
+  const field = FIELD_LABELS.get(foldCompact(label));
   return field ? { field, rest: colon >= 0 ? text.slice(colon + 1) : "" } : null;
 }
 
@@ -243,30 +244,30 @@ function valueRightOf(grid: Grid, r: number, c: number): Located<CellValue> | nu
 
 type Role = "code" | "name" | "uom" | "result" | "numerator" | "denominator" | "cumulative" | "note";
 
-const HEADER_NAMES: Record<string, Role | "ignore"> = {
-  ma: "code",
-  maso: "code",
-  machitieu: "code",
-  chitieu: "name",
-  tenchitieu: "name",
-  noidung: "name",
-  donvitinh: "uom",
-  dvt: "uom",
-  ketqua: "result",
-  ketquathuchien: "result",
-  soluong: "result",
-  solieu: "result",
-  tuso: "numerator",
-  tusoketqua: "numerator",
-  ketquatuso: "numerator",
-  mauso: "denominator",
-  tongso: "denominator",
-  luyke: "cumulative",
-  ghichu: "note",
-  stt: "ignore",
-  tt: "ignore",
-  sothutu: "ignore",
-};
+const HEADER_NAMES = new Map<string, Role | "ignore">([
+  ["ma", "code"],
+  ["maso", "code"],
+  ["machitieu", "code"],
+  ["chitieu", "name"],
+  ["tenchitieu", "name"],
+  ["noidung", "name"],
+  ["donvitinh", "uom"],
+  ["dvt", "uom"],
+  ["ketqua", "result"],
+  ["ketquathuchien", "result"],
+  ["soluong", "result"],
+  ["solieu", "result"],
+  ["tuso", "numerator"],
+  ["tusoketqua", "numerator"],
+  ["ketquatuso", "numerator"],
+  ["mauso", "denominator"],
+  ["tongso", "denominator"],
+  ["luyke", "cumulative"],
+  ["ghichu", "note"],
+  ["stt", "ignore"],
+  ["tt", "ignore"],
+  ["sothutu", "ignore"],
+]);
 
 /** Longer headers ("Kết quả thực hiện tháng 3", "Tử số (1)") by how they begin; checked in this order. */
 const HEADER_PREFIXES: ReadonlyArray<readonly [string, Role]> = [
@@ -289,7 +290,7 @@ function headerRole(value: CellValue): Role | "ignore" | null {
 const headerTextRole = remembered((value: string): Role | "ignore" | null => {
   const key = foldCompact(value.replace(/\([^)]*\)/g, ""));
   if (!key) return null;
-  const exact = HEADER_NAMES[key];
+  const exact = HEADER_NAMES.get(key);
   if (exact) return exact;
   // "Kết quả lũy kế" is the cumulative column even though it begins like the result.
   if (key.includes("luyke")) return "cumulative";

@@ -289,10 +289,19 @@ export class PaneController {
     });
   }
 
-  /** "Phát hiện": the consolidated period's findings, or the pending files' findings before that. */
+  /**
+   * "Phát hiện": the findings of the files just read (a file set aside for another period included), then
+   * after a consolidation those of the period's data too, each once.
+   */
   findings(): Finding[] {
-    if (this.state.consolidation) return this.state.consolidation.findings;
-    return this.state.results.flatMap((r) => r.findings);
+    const all = [...this.state.results.flatMap((r) => r.findings), ...(this.state.consolidation?.findings ?? [])];
+    const seen = new Set<string>();
+    return all.filter((f) => {
+      const key = [f.code, f.file, f.sheet, f.cell, f.unit, f.indicator, f.period, f.message].join("\u0000");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /** A finding can select its cell when it points at a cell of a sheet of this workbook. */

@@ -1,0 +1,223 @@
+// The pane's behaviour without a browser: the controller driven against an in-memory master store.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readReportFile } from "../src/app/session";
+import type { MasterStore } from "../src/app/store";
+import { SHEETS } from "../src/core/master-sheets";
+import type { CellValue, Sheet, SheetSpec } from "../src/core/types";
+import { PaneController } from "../src/ui/controller";
+import type { Host, LocalFile } from "../src/ui/host";
+import { asOfInstant, dueText, periodGroups } from "../src/ui/periods";
+import { DEFAULT_SETTINGS } from "../src/core/master-sheets";
+import { expectedTotals } from "../src/samples/scenario";
+
+const SAMPLES = join(__dirname, "..", "samples");
+// The sample story is told as of 25 March 2026, 09:00 in Vietnam.
+const NOW = new Date("2026-03-25T09:00:00+07:00");
+
+/** A workbook as plain grids: what Excel or exceljs would hold, minus the formatting. */
+class MemoryStore implements MasterStore {
+  grids = new Map<string, CellValue[][]>();
+  writes: string[][] = [];
+  activated: string[] = [];
+  selected: string[] = [];
+  otherSheets: Sheet[] = [];
+
+  async readSheets(names: readonly string[]) {
+    const out: Record<string, CellValue[][]> = {};
+    for (const n of names) {
+      const g = this.grids.get(n);
+      if (g) out[n] = g;
+    }
+    return out;
+  }
+  async writeSheets(specs: SheetSpec[], activate?: string) {
+    for (const s of specs) this.grids.set(s.name, s.values as CellValue[][]);
+    this.writes.push(specs.map((s) => s.name));
+    if (activate) this.activated.push(activate);
+  }
+  async readOtherSheets() {
+    return this.otherSheets;
+  }
+  async selectCell(sheet: string, cell: string) {
+    this.selected.push(`${sheet}!${cell}`);
+  }
+}
+
+function local(dir: string, name: string): LocalFile {
+  return { name, bytes: new Uint8Array(readFileSync(join(dir, name))), lastModified: null };
+}
+
+function march(): LocalFile[] {
+  const dir = join(SAMPLES, "2026-03");
+  return readdirSync(dir).sort().map((n) => local(dir, n));
+}
+
+function webPane(store = new MemoryStore()) {
+  const host: Host = { kind: "web", store, newMasterFile: async () => store.grids.clear(), download: jest.fn(async () => {}) };
+  return { store, host, ctl: new PaneController(host, () => NOW) };
+}
+
+async function bookWithUnits(kind: Host["kind"] = "web") {
+  const store = new MemoryStore();
+  const host: Host = { kind, store };
+  const ctl = new PaneController(host, () => NOW);
+  await ctl.start();
+  await ctl.createBook(local(SAMPLES, "don-vi.csv"));
+  return { store, ctl };
+}
+
+describe("period helpers", () => {
+  it("offers the months, quarters, halves and years of this year and last, the ad-hoc periods, and shows the due instant", () => {
+    const keys = periodGroups(DEFAULT_SETTINGS, "2026-03").flatMap((g) => g.options.map((o) => o.key));
+    expect(keys).toEqual(expect.arrayContaining(["2026-03", "2025-12", "2026-Q1", "2025-H2", "2026", "2025", "2025-10-CD30"]));
+    expect(dueText("2026-03", DEFAULT_SETTINGS)).toBe("Hạn nộp: trước 00:00 ngày 20/03/2026");
+    expect(dueText("2025-10-CD30", DEFAULT_SETTINGS)).toBe("Hạn nộp: trước 00:00 ngày 20/10/2025");
+  });
+
+  it("always offers the current period, even outside the settings' years", () => {
+    const groups = periodGroups({ ...DEFAULT_SETTINGS, year: 2024 }, "2026-11");
+    expect(groups[0].options).toEqual([{ key: "2026-11", label: "Tháng 11/2026" }]);
+  });
+
+  it("reads the as-of day as now when it is today, else as the end of that day in Vietnam", () => {
+    expect(asOfInstant("2026-03-25", NOW)).toBe(NOW);
+    expect(asOfInstant("2026-03-20", NOW).toISOString()).toBe("2026-03-20T16:59:59.999Z");
+  });
+});
+
+describe("PaneController on the web page", () => {
+  it("starts without a book, defaults to the current month and today, and creates a book from a units list", async () => {
+    const { ctl, store } = webPane();
+    await ctl.start();
+    expect(ctl.state.phase).toBe("no-book");
+    expect(ctl.state.periodKey).toBe("2026-03");
+    expect(ctl.state.asOfDay).toBe("2026-03-25");
+
+    await ctl.createBook(local(SAMPLES, "don-vi.csv"));
+    expect(ctl.state.notice?.kind).toBe("success");
+    expect(ctl.state.phase).toBe("ready");
+    expect(ctl.state.book?.units).toHaveLength(15);
+    expect(ctl.state.canDownload).toBe(true);
+    expect(store.grids.has(SHEETS.units)).toBe(true);
+  });
+
+  it("refuses a units file it cannot read a single unit from, and creates nothing", async () => {
+    const { ctl, store } = webPane();
+    await ctl.start();
+    await ctl.createBook({ name: "ds.csv", bytes: new TextEncoder().encode("a,b\n1,2\n"), lastModified: null });
+    expect(ctl.state.notice?.kind).toBe("error");
+    expect(ctl.state.notice?.text).toContain("Mã đơn vị");
+    expect(ctl.state.book).toBeNull();
+    expect(store.writes).toHaveLength(0);
+  });
+
+  it("previews the March files (statuses, timeliness, unit names) without writing anything", async () => {
+    const { ctl, store } = await bookWithUnits();
+    const writesBefore = store.writes.length;
+    await ctl.addFiles(march());
+    expect(store.writes).toHaveLength(writesBefore);
+    expect(ctl.state.resultsWritten).toBe(false);
+
+    const row = (file: string) => ctl.fileRows().find((r) => r.result.file === file);
+    expect(row("BC thang 3 - Phong Kinh te.xlsx")).toMatchObject({ timeliness: "Trễ 3 ngày", result: { status: "imported", unitName: "Phòng Kinh tế" } });
+    expect(row("BC thang 3 - Cong an xa Hoa Binh.xlsx")).toMatchObject({ timeliness: "Đúng hạn", result: { receivedSource: "declared" } });
+    expect(row("Zalo 13-3 CA xa.xlsx")?.result.status).toBe("duplicate");
+    // Two versions of one unit's report: whichever comes first, the later-dated one is kept, the other replaced.
+    const vhxh = ["BC thang 3 - Phong Van hoa - Xa hoi.xlsx", "BC thang 3 - Phong Van hoa - Xa hoi (sua lai).xlsx"].map((f) => row(f)?.result.status);
+    expect(vhxh.sort()).toEqual(["imported", "replaced"]);
+    expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx")).toMatchObject({ timeliness: "", result: { status: "period_mismatch" } });
+    expect(row("BC thang 3 - To CNSCD thon 9.xlsx")?.result.status).toBe("refused");
+    expect(row("Bao cao T3 (1).xlsx")?.result.findings.map((f) => f.code)).toEqual([expect.stringMatching(/^FILE_/)]);
+    // The same files chosen again are not added twice.
+    await ctl.addFiles(march());
+    expect(ctl.state.pending).toHaveLength(16);
+  });
+
+  it("consolidates: writes data and outputs, totals match the scenario, overdue units and the reminder follow", async () => {
+    const { ctl, store } = await bookWithUnits();
+    await ctl.addFiles(march());
+    await ctl.consolidate();
+
+    expect(ctl.state.notice?.kind).toBe("success");
+    expect(store.activated.at(-1)).toBe(SHEETS.consolidated);
+    expect(store.grids.has(SHEETS.consolidated)).toBe(true);
+    expect(ctl.state.pending).toHaveLength(0);
+    expect(ctl.state.resultsWritten).toBe(true);
+
+    const expected = expectedTotals("2026-03");
+    const got = Object.fromEntries((ctl.state.consolidation?.indicators ?? []).map((i) => [i.code, i]));
+    for (const [code, e] of Object.entries(expected)) {
+      expect(got[code].value).toBeCloseTo(e.value, 9);
+      expect(got[code].unitsReporting).toBe(e.unitsReporting);
+    }
+
+    const chase = ctl.chase().map((s) => [s.unit, s.label]);
+    expect(chase).toEqual(expect.arrayContaining([["TCN05", "Quá hạn 6 ngày"], ["THCS", "Quá hạn 6 ngày"], ["PKT", "Trễ 3 ngày"]]));
+    expect(chase.findIndex(([u]) => u === "PKT")).toBeGreaterThan(chase.findIndex(([u]) => u === "TCN05"));
+
+    const reminder = ctl.reminder();
+    expect(reminder).toContain("Tổ công nghệ số cộng đồng thôn 5: quá hạn 6 ngày (liên hệ: Hồ Thị Sen - 0918 990 315)");
+    expect(reminder).toContain("Hạn nộp: trước 00:00 ngày 20/03/2026");
+    expect(reminder).not.toContain("Phòng Kinh tế"); // it did report, late
+
+    expect(ctl.findings().map((f) => f.code)).toEqual(expect.arrayContaining(["NEGATIVE", "NOT_A_NUMBER", "UNKNOWN_UNIT", "PERIOD_MISMATCH"]));
+    // On the web page there is no grid to select a cell in.
+    expect(ctl.findings().some((f) => ctl.canSelect(f))).toBe(false);
+  });
+
+  it("shows overdue units before any file is chosen, and none before the deadline", async () => {
+    const { ctl } = await bookWithUnits();
+    expect(ctl.chase().filter((s) => s.status === "overdue")).toHaveLength(13);
+    ctl.setAsOfDay("2026-03-19");
+    expect(ctl.chase()).toHaveLength(0);
+    expect(ctl.reminder()).toBe("");
+  });
+
+  it("counts the files being previewed as received when it lists overdue units", async () => {
+    const { ctl } = await bookWithUnits();
+    await ctl.addFiles(march());
+    const overdue = ctl.chase().filter((s) => s.status === "overdue").map((s) => s.unit);
+    expect(overdue.sort()).toEqual(["TCN05", "THCS"]);
+  });
+
+  it("turns a failing store into a message, not a crash", async () => {
+    const { ctl, store } = await bookWithUnits();
+    store.writeSheets = async () => {
+      throw new Error("Hết dung lượng");
+    };
+    await ctl.consolidate();
+    expect(ctl.state.notice).toEqual({ kind: "error", text: "Hết dung lượng" });
+    expect(ctl.state.busy).toBeNull();
+  });
+});
+
+describe("PaneController in Excel", () => {
+  it("offers to create the master sheets in a workbook without them, then reads them back next time", async () => {
+    const store = new MemoryStore();
+    const first = new PaneController({ kind: "excel", store }, () => NOW);
+    await first.start();
+    expect(first.state.phase).toBe("no-book");
+    await first.createBook();
+    expect(first.state.canDownload).toBe(false);
+
+    const again = new PaneController({ kind: "excel", store }, () => NOW);
+    await again.start();
+    expect(again.state.phase).toBe("ready");
+    expect(again.state.book?.catalogue.length).toBeGreaterThan(20);
+  });
+
+  it("imports report sheets of this workbook and selects a finding's cell on its sheet", async () => {
+    const { store, ctl } = await bookWithUnits("excel");
+    const incoming = await readReportFile("x.xlsx", local(join(SAMPLES, "2026-03"), "BC thang 3 - To cong nghe so cong dong thon 3.xlsx").bytes, null);
+    const report = incoming.workbook?.sheets.find((s) => s.name.normalize("NFC") === "Báo cáo") as Sheet;
+    store.otherSheets = [{ ...report, name: "BC thôn 3" }];
+
+    await ctl.addSheets();
+    expect(ctl.fileRows()[0]).toMatchObject({ timeliness: "Đúng hạn", result: { status: "imported", unit: "TCN03" } });
+    const negative = ctl.findings().find((f) => f.code === "NEGATIVE");
+    expect(negative && ctl.canSelect(negative)).toBe(true);
+    await ctl.selectFinding(negative!);
+    expect(store.selected).toEqual([`BC thôn 3!${negative!.cell}`]);
+  });
+});
