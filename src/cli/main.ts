@@ -17,6 +17,9 @@ import { parseArgs, ParsedArgs, UsageError } from "./args";
 import { consolidationJson, filesJson, findingJson } from "./json";
 import { printConsolidation, printFiles, printProblems, printStatus } from "./print";
 import { ProgressBar } from "./progress";
+import { EXPORT_HELP, runExport } from "./commands/export";
+import { REMIND_HELP, runRemind } from "./commands/remind";
+import { runTemplates, TEMPLATES_HELP } from "./commands/templates";
 
 export interface Io {
   out: (text: string) => void;
@@ -38,6 +41,9 @@ Cách dùng:
   tonghop import SO.xlsx TEP_HOAC_THU_MUC... [--period KY] [--json]
   tonghop consolidate SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
   tonghop status SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
+  tonghop templates SO.xlsx --period KY [--out THU_MUC]
+  tonghop export SO.xlsx --period KY [--out TEP.xlsx]
+  tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
 
 Kỳ báo cáo (KY): 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng), 2026 (năm) hoặc kỳ đột xuất.
 Mỗi lệnh có --help riêng, ví dụ: tonghop import --help
@@ -63,6 +69,9 @@ Mỗi lệnh có --help riêng, ví dụ: tonghop import --help
   status: `tonghop status SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
   Xem tình trạng nộp báo cáo của các đơn vị (không ghi gì vào sổ).
 `,
+  templates: TEMPLATES_HELP,
+  export: EXPORT_HELP,
+  remind: REMIND_HELP,
 };
 
 /** The clock: TONGHOP_NOW (an ISO instant) lets tests and demos fix "now". */
@@ -87,6 +96,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runConsolidate(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io, true);
       case "status":
         return await runConsolidate(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io, false);
+      case "templates":
+        return await runTemplates(parseArgs(rest, ["help"], ["period", "out"]), io);
+      case "export":
+        return await runExport(parseArgs(rest, ["help"], ["period", "out"]), io);
+      case "remind":
+        return await runRemind(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io);
       case undefined:
       case "help":
       case "--help":
@@ -94,7 +109,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(HELP.main);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: init, import, consolidate, status (xem tonghop --help).`);
+        throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: init, import, consolidate, status, templates, export, remind (xem tonghop --help).`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof MasterWorkbookError || e instanceof UnknownPeriodError) {
@@ -105,13 +120,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-function masterPath(args: ParsedArgs, command: string): string {
+export function masterPath(args: ParsedArgs, command: string): string {
   const file = args.positional[0];
   if (!file) throw new UsageError(`Thiếu đường dẫn sổ tổng hợp. Cách dùng: ${HELP[command].split("\n")[0]}`);
   return file;
 }
 
-async function openMaster(file: string): Promise<LoadedMaster> {
+export async function openMaster(file: string): Promise<LoadedMaster> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -121,7 +136,7 @@ async function openMaster(file: string): Promise<LoadedMaster> {
   return loadMasterWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
-function asOfArg(args: ParsedArgs): Date {
+export function asOfArg(args: ParsedArgs): Date {
   const text = args.options["as-of"];
   if (text === undefined) return now();
   const day = parseDayArg(text);

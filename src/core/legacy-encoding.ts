@@ -148,7 +148,7 @@ export function detectLegacyEncoding(text: string, hint?: LegacyEncoding | null)
   if (score.vni > score.tcvn3) return "vni";
   if (!hint) return null;
   const belongs = hint === "tcvn3" ? isTcvn3 : isVni;
-  return score.tcvn3 > 0 || chars.some((c) => belongs(c) && !UNICODE_VIETNAMESE.has(c)) ? hint : null;
+  return score.tcvn3 + score.vni > 0 || chars.some((c) => belongs(c) && !UNICODE_VIETNAMESE.has(c)) ? hint : null;
 }
 
 /** Legacy text as NFC Unicode. */

@@ -100,3 +100,7 @@ test("never throws on any cell", () => {
     }),
   );
 });
+
+test("a figure too long to be a number is text", () => {
+  expect(parseNumber("9".repeat(400)).kind).toBe("text");
+});

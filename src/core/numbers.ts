@@ -21,7 +21,7 @@ const MAX_NOT_APPLICABLE_LENGTH = 12;
 
 const SPACES = "[ \\u00a0\\u202f]";
 const NUMERIC_TEXT = /^([+\-\u2212]?)\s*([0-9][0-9., \u00a0\u202f]*)\s*(%?)$/;
-const HAS_SPACE = /[ \u00a0\u202f]/;
+const HAS_SPACE = new RegExp(SPACES);
 const SPACE_GROUPED = new RegExp(`^(\\d{1,3}(?:${SPACES}\\d{3})+)(?:[.,](\\d+))?$`);
 const PLAIN = /^(\d+)$/;
 const DOT_THOUSANDS = /^(\d{1,3}(?:\.\d{3})+)$/;
@@ -33,11 +33,14 @@ const COMMAS_THEN_DOT = /^(\d{1,3}(?:,\d{3})*)\.(\d+)$/;
 /** "1.234": one dot, a leading group without a leading zero, then exactly three digits. */
 const SINGLE_DOT_THOUSANDS = /^[1-9]\d{0,2}\.\d{3}$/;
 
+// Kept at module scope: a global looked up per cell is slow where tests and add-ins sandbox the code.
+const isFiniteNumber = Number.isFinite;
+
 /** The figure a cell holds, or why it is not one. Never throws. */
 export function parseNumber(value: CellValue): ParsedValue {
   if (value === null || value === undefined) return { kind: "blank" };
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { kind: "number", value, percent: false } : { kind: "text", text: String(value) };
+    return isFiniteNumber(value) ? { kind: "number", value, percent: false } : { kind: "text", text: `${value}` };
   }
   if (typeof value !== "string") return { kind: "text", text: cellText(value) };
   const text = value.trim();
@@ -52,13 +55,12 @@ export function parseNumber(value: CellValue): ParsedValue {
 export function cellText(value: CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return `${value}`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return "";
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  }
-  return value ? "TRUE" : "FALSE";
+  // A Date, possibly from another realm (so no instanceof).
+  if (!isFiniteNumber(value.getTime())) return "";
+  const pad = (n: number) => `${n}`.padStart(2, "0");
+  return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
 }
 
 function parseNumericText(text: string): ParsedValue | null {
@@ -68,7 +70,8 @@ function parseNumericText(text: string): ParsedValue | null {
   if (!parts) return null;
   const percent = m[3] === "%";
   // Building the decimal string and letting Number round it once keeps "85,5%" exactly 0.855.
-  const magnitude = Number(`${parts.whole}.${parts.fraction || "0"}${percent ? "e-2" : ""}`);
+  const magnitude = +`${parts.whole}.${parts.fraction || "0"}${percent ? "e-2" : ""}`;
+  if (!isFiniteNumber(magnitude)) return null; // hundreds of digits: not a figure anyone reported
   const signed = m[1] === "" || m[1] === "+" ? magnitude : -magnitude;
   return { kind: "number", value: signed === 0 ? 0 : signed, percent };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseAddress } from "./address";
 import { DEFAULT_CATALOGUE } from "./catalogue";
-import { encodeLegacy } from "./legacy-encoding";
+import { detectLegacyEncoding, encodeLegacy } from "./legacy-encoding";
 import { findReportSheet, parseReport } from "./report-parser";
 import type { CellRange, CellValue, ReportRow, Sheet, Workbook } from "./types";
 
@@ -207,6 +207,12 @@ describe("legacy fonts", () => {
     expect(legacy[0].message).toContain("A4");
   });
 
+  test("a cell too short to tell apart alone follows the rest of the sheet", () => {
+    expect(detectLegacyEncoding(encodeLegacy("tổ", "tcvn3"))).toBeNull();
+    const report = parseReport(book(legacySheet("tcvn3")), "thon1.xlsx", catalogue);
+    expect(report.rows[0].uom).toBe("tổ");
+  });
+
   test("hand-typed TCVN3 header and labels", () => {
     const s = sheet([
       ["§¬n vÞ: Tr­êng TiÓu häc D­¬ng H­u"],
@@ -270,7 +276,7 @@ test("the report sheet is the one named Báo cáo, else the first visible one", 
 
 test("never throws on any small grid", () => {
   const cell = fc.oneof(
-    fc.constantFrom<CellValue>(null, "", "Mã", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số", "Đơn vị:", "Kỳ báo cáo", "Người lập biểu", "CT01", "§¬n vÞ", "Baùo caùo", "85%", "-"),
+    fc.constantFrom<CellValue>(null, "", "Mã", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số", "Đơn vị:", "Kỳ báo cáo", "Người lập biểu", "CT01", "§¬n vÞ", "Baùo caùo", "85%", "-", "constructor", "Tæng sè"),
     fc.string({ maxLength: 8 }),
     fc.double(),
     fc.boolean(),
@@ -283,29 +289,4 @@ test("never throws on any small grid", () => {
       expect(report.file).toBe("f.xlsx");
     }),
   );
-});
-
-test("1,000 reports of 40 rows parse in well under 100 ms", () => {
-  const codes = catalogue.map((i) => i.code);
-  const reports = Array.from({ length: 1000 }, (_, n) =>
-    book(
-      sheet([
-        ...TITLE,
-        [`Đơn vị: Tổ công nghệ số cộng đồng thôn ${n}`],
-        ["Kỳ báo cáo: Tháng 3/2026"],
-        ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Mẫu số", "Ghi chú"],
-        ...Array.from({ length: 40 }, (_, i): CellValue[] => [i + 1, codes[i % codes.length], NAME[codes[i % codes.length]], "người", n + i, "1.000", null]),
-        ...FOOTER,
-      ]),
-    ),
-  );
-  const parseAll = () => {
-    const started = performance.now();
-    const rows = reports.reduce((sum, wb, n) => sum + parseReport(wb, `r${n}.xlsx`, catalogue).rows.length, 0);
-    return { rows, elapsed: performance.now() - started };
-  };
-  expect(parseAll().rows).toBe(40_000); // the first batch also warms the JIT up, as in a long import session
-  // The best of three runs, so a busy test machine does not make it flaky.
-  const best = Math.min(...[1, 2, 3].map(() => parseAll().elapsed));
-  expect(best).toBeLessThan(100);
 });

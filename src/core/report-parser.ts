@@ -97,10 +97,10 @@ function rowAt(grid: Grid, r: number): CellValue[] {
   const cached = grid.normalised[r];
   if (cached) return cached;
   const raw = grid.sheet.rows?.[r] ?? [];
-  const row: CellValue[] = new Array(raw.length);
+  const row: CellValue[] = [];
   for (let c = 0; c < raw.length; c++) {
     const v = raw[c];
-    row[c] = typeof v === "string" ? normaliseText(grid, v, r, c) : v ?? null;
+    row.push(typeof v === "string" ? normaliseText(grid, v, r, c) : v ?? null);
   }
   grid.normalised[r] = row;
   return row;
@@ -422,31 +422,39 @@ function isColumnNumbering(cells: CellValue[]): boolean {
 
 /** The row's indicator, or null for a decorative row (section title, empty line, note). */
 function readRow(grid: Grid, table: Table, r: number, catalogue: readonly Indicator[]): ReportRow | null {
-  const col = (role: Role) => columnOn(grid, table, role, r);
-  const text = (role: Role) => {
-    const c = col(role);
-    const t = c === null ? "" : textAt(grid, r, c);
-    return t === "" ? null : t;
-  };
-  const value = (role: Role): Located<ParsedValue> | null => {
-    const c = col(role);
-    return c === null ? null : { value: parseNumber(valueAt(grid, r, c)), cell: address(r, c) };
-  };
-  const code = text("code");
-  const name = text("name");
-  const values = { result: value("result"), numerator: value("numerator"), denominator: value("denominator"), cumulative: value("cumulative") };
+  const code = textIn(grid, table, "code", r);
+  const name = textIn(grid, table, "name", r);
+  const result = valueIn(grid, table, "result", r);
+  const numerator = valueIn(grid, table, "numerator", r);
+  const denominator = valueIn(grid, table, "denominator", r);
+  const cumulative = valueIn(grid, table, "cumulative", r);
   const indicator = matchIndicator(code, name, catalogue);
-  const kinds = [values.result, values.numerator, values.denominator, values.cumulative].map((v) => v?.value.kind ?? "blank");
-  const hasNumber = kinds.includes("number");
-  const hasValue = kinds.some((k) => k !== "blank");
+  const values = [result, numerator, denominator, cumulative];
+  const hasNumber = values.some((v) => v?.value.kind === "number");
+  const hasValue = values.some((v) => v !== null && v.value.kind !== "blank");
   const realCode = code !== null && !SECTION_NUMBER.test(code);
   if (!realCode && !indicator && !hasNumber && !(name && hasValue)) return null;
-  return { row: r + 1, code, name, uom: text("uom"), indicator, ...values, note: text("note") };
+  const uom = textIn(grid, table, "uom", r);
+  const note = textIn(grid, table, "note", r);
+  return { row: r + 1, code, name, uom, indicator, result, numerator, denominator, cumulative, note };
+}
+
+function textIn(grid: Grid, table: Table, role: Role, r: number): string | null {
+  const c = columnOn(grid, table, role, r);
+  const text = c === null ? "" : textAt(grid, r, c);
+  return text === "" ? null : text;
+}
+
+function valueIn(grid: Grid, table: Table, role: Role, r: number): Located<ParsedValue> | null {
+  const c = columnOn(grid, table, role, r);
+  return c === null ? null : { value: parseNumber(valueAt(grid, r, c)), cell: address(r, c) };
 }
 
 /** The column a role's value sits in on row r: the first non-empty one its header spans. */
 function columnOn(grid: Grid, table: Table, role: Role, r: number): number | null {
   const column = table.columns.get(role);
   if (!column) return null;
-  return column.cols.find((k) => !isBlank(valueAt(grid, r, k))) ?? column.cols[0];
+  const cols = column.cols;
+  for (let i = 0; i < cols.length; i++) if (!isBlank(valueAt(grid, r, cols[i]))) return cols[i];
+  return cols[0];
 }

@@ -11,7 +11,7 @@ import type { MasterStore } from "../app/store";
 import { cellAddress, columnName } from "../core/address";
 import type { CellRange, CellValue, Sheet, SheetSpec } from "../core/types";
 import { a1, ExcelGrid, excelGrid, gridFromRange, parseRangeAddress } from "./cells";
-import { coalesceFills, columnWidthPoints, widthRuns } from "./layout";
+import { coalesceFills, columnWidthPoints, formatRectangles, widthRuns } from "./layout";
 import { DEFAULT_MAX_REQUEST_BYTES, planBatches, RowBlock } from "./payload";
 
 /** Excel.run, or a stand-in with the same shape in tests. */
@@ -111,9 +111,10 @@ function mergesOf(merged: Excel.RangeAreas): CellRange[] {
 
 /**
  * Sync 1 learns which sheets exist. Then everything is queued: each sheet cleared and laid out, its cell
- * data written as whole rectangles (number formats first, so text lands in text-formatted cells), and
- * synced once (sync 2). Only cell data over the request budget adds syncs, one per extra batch. The chart
- * needs the names of the charts already there, loaded with sync 2, so it goes with the last sync (3).
+ * data written (number formats first, so text lands in text-formatted cells, then the values as one
+ * rectangle), and synced once (sync 2). Only cell data over the request budget adds syncs, one per
+ * extra batch. The chart needs the names of the charts already there, loaded with sync 2, so it goes
+ * with the last sync (3, or the last batch's when there are several).
  */
 async function writeSheets(
   context: Excel.RequestContext,
@@ -148,8 +149,10 @@ async function writeSheets(
       if (spec.bars && old) replaceChart(sheets[i], old, spec.bars, grids[i]);
     });
   }
-  const shown = activate === undefined ? undefined : (sheets[specs.findIndex((s) => sheetKey(s.name) === sheetKey(activate))] ?? existing.get(sheetKey(activate)));
-  shown?.activate();
+  if (activate !== undefined) {
+    const key = sheetKey(activate);
+    (sheets[specs.findIndex((s) => sheetKey(s.name) === key)] ?? existing.get(key))?.activate();
+  }
   await context.sync();
 }
 
@@ -187,12 +190,11 @@ function freeze(sheet: Excel.Worksheet, { rows, columns }: SheetSpec["freeze"]):
   else panes.unfreeze();
 }
 
-/** One rectangle of rows: its number formats, then its values. */
+/** A block of rows: its number formats first, so text lands in text-formatted cells, then its values as one rectangle. */
 function writeRows(sheet: Excel.Worksheet, grid: ExcelGrid, block: RowBlock): void {
   if (grid.width === 0) return;
-  const range = sheet.getRange(a1({ top: block.top, left: 0, bottom: block.bottom - 1, right: grid.width - 1 }));
-  range.numberFormat = grid.formats.slice(block.top, block.bottom);
-  range.values = grid.values.slice(block.top, block.bottom);
+  for (const { range, format } of formatRectangles(grid.formats, block.top, block.bottom)) sheet.getRange(a1(range)).numberFormat = [[format]];
+  sheet.getRange(a1({ top: block.top, left: 0, bottom: block.bottom - 1, right: grid.width - 1 })).values = grid.values.slice(block.top, block.bottom);
 }
 
 function loadCharts(sheet: Excel.Worksheet): Excel.ChartCollection {

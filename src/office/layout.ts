@@ -47,6 +47,31 @@ function mergeRuns(sorted: CellRange[], adjacent: (a: CellRange, b: CellRange) =
   return out;
 }
 
+/**
+ * A block of rows' number formats as rectangles of one format each, to be written as 1×1 arrays that
+ * Excel applies to every cell of the range (Microsoft's "update all cells in a range" sample; verified on
+ * Windows, Mac and the web in office-js-docs-pr#5400). A table's formats are the same down each column,
+ * so a sheet of 20,000 rows takes a handful of writes instead of doubling the request with a 2-D array
+ * of formats as big as its values.
+ */
+export function formatRectangles(formats: readonly string[][], top: number, bottom: number): { range: CellRange; format: string }[] {
+  const byFormat = new Map<string, CellRange[]>();
+  const width = formats[top]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    let start = top;
+    for (let r = top + 1; r <= bottom; r++) {
+      if (r < bottom && formats[r][c] === formats[start][c]) continue;
+      const format = formats[start][c];
+      const run = { top: start, left: c, bottom: r - 1, right: c };
+      const list = byFormat.get(format);
+      if (list) list.push(run);
+      else byFormat.set(format, [run]);
+      start = r;
+    }
+  }
+  return [...byFormat].flatMap(([format, runs]) => joinAcross(runs).map((range) => ({ range, format })));
+}
+
 /** Consecutive columns of the same width, as [first, last, width] runs. */
 export function widthRuns(widths: readonly number[]): { first: number; last: number; width: number }[] {
   const runs: { first: number; last: number; width: number }[] = [];

@@ -1,5 +1,5 @@
-// Excel on the web refuses a request over 5 MB. The cell data of a write (values and number formats, as
-// JSON) is cut into batches under a budget, one context.sync() each; a sheet too big for what is left
+// Excel on the web refuses a request over 5 MB. The cell data of a write (values as JSON, and the
+// number format writes) is cut into batches under a budget, one context.sync() each; a sheet too big for what is left
 // of a batch is split into row blocks. Everything fits one batch in all but the largest workbooks.
 import type { ExcelGrid } from "./cells";
 
@@ -15,9 +15,18 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 const utf8 = new TextEncoder();
 
-/** The bytes one row adds to a request: its values and its number formats as JSON, UTF-8 encoded. */
-export function rowBytes(grid: ExcelGrid, r: number): number {
-  return utf8.encode(JSON.stringify(grid.values[r])).length + utf8.encode(JSON.stringify(grid.formats[r])).length + 2;
+/** What writing one rectangle of number formats costs: its address, its format and the operation. */
+const FORMAT_WRITE_BYTES = 160;
+
+/**
+ * The bytes one row adds to a request: its values as JSON, UTF-8 encoded, and a format write for each
+ * cell that may start a new rectangle of formats: every cell on a block's first row, else each cell
+ * whose format differs from the one above it.
+ */
+export function rowBytes(grid: ExcelGrid, r: number, firstOfBlock: boolean): number {
+  const above = grid.formats[r - 1];
+  const newFormats = firstOfBlock || !above ? grid.width : grid.formats[r].filter((f, c) => f !== above[c]).length;
+  return utf8.encode(JSON.stringify(grid.values[r])).length + 1 + newFormats * FORMAT_WRITE_BYTES;
 }
 
 /**
@@ -30,11 +39,12 @@ export function planBatches(grids: ExcelGrid[], maxBytes: number): RowBlock[][] 
   grids.forEach((grid, sheet) => {
     let block: RowBlock | null = null;
     for (let r = 0; r < grid.values.length; r++) {
-      const bytes = rowBytes(grid, r);
+      let bytes = rowBytes(grid, r, block === null);
       if (used > 0 && used + bytes > maxBytes) {
         batches.push([]);
         used = 0;
         block = null;
+        bytes = rowBytes(grid, r, true);
       }
       if (!block) {
         block = { sheet, top: r, bottom: r };

@@ -3,7 +3,7 @@
 import type { MasterStore } from "../app/store";
 import { SHEETS } from "../core/master-sheets";
 import type { CellValue, Sheet, SheetSpec } from "../core/types";
-import { installImmediate } from "./immediate";
+import { installFastTimers } from "./immediate";
 
 type Parts = typeof import("./exceljs-parts");
 type ExcelWorkbook = import("exceljs").Workbook;
@@ -12,7 +12,7 @@ let parts: Promise<Parts> | null = null;
 
 /** exceljs and the writers, loaded once. */
 export function loadExcel(): Promise<Parts> {
-  installImmediate();
+  installFastTimers();
   parts ??= import(/* webpackChunkName: "exceljs" */ "./exceljs-parts");
   return parts;
 }

@@ -1,0 +1,81 @@
+// Shared set-up of the browser tests: build the web bundle once, serve it from 127.0.0.1 on a random
+// port, and drive Debian's Chromium through playwright-core (never a downloaded browser).
+import { existsSync, mkdtempSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import webpack from "webpack";
+
+export const ROOT = join(__dirname, "..", "..");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The sample story is told as of 25 March 2026, 09:00 in Vietnam; the page's clock is set to it.
+export const SAMPLE_NOW = new Date("2026-03-25T09:00:00+07:00");
+
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Builds the add-in and web pages (webpack production) into a fresh temporary directory. */
+export async function buildWeb(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), "tonghop-web-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const config = await makeConfig({}, { mode: "production" });
+  config.mode = "production";
+  config.output = { ...config.output, path: out };
+  config.context = ROOT;
+  config.infrastructureLogging = { level: "error" };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+  return out;
+}
+
+export async function serve(dir: string): Promise<{ server: Server; base: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createStaticServer } = require(join(ROOT, "scripts", "serve-web.js")) as { createStaticServer: (dir: string) => Server };
+  const server = createStaticServer(dir);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài gói Debian "chromium" (apt-get install -y chromium) hoặc đặt CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}
+
+/** What went wrong on a page: console errors, uncaught exceptions, and requests to anywhere but `base`. */
+export interface PageWatch {
+  errors: string[];
+  foreignRequests: string[];
+}
+
+export function watch(page: Page, base: string, allowedHosts: string[] = []): PageWatch {
+  const w: PageWatch = { errors: [], foreignRequests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") w.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => w.errors.push(e.message));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (url.startsWith(`${base}/`) || url.startsWith("blob:") || url.startsWith("data:")) return;
+    if (allowedHosts.some((h) => url.startsWith(h))) return;
+    w.foreignRequests.push(url);
+  });
+  return w;
+}
