@@ -11,7 +11,9 @@ const CORPUS = path.resolve(__dirname, "../../shared/corpus/real-world-xlsx");
 /**
  * Files where exceljs is the one that is wrong, each with the reason. Everything else must match.
  */
-const EXCELJS_DIFFERS: Record<string, string> = {};
+const EXCELJS_DIFFERS: Record<string, string> = {
+  "57893-many-merges.xlsx": "exceljs needs over 10 minutes for its 40,000 merged ranges (quadratic merge handling)",
+};
 
 function normalise(value: CellValue): string | null {
   if (value === null) return null;
@@ -62,13 +64,13 @@ if (files.length === 0) {
         refused.push(`${file}: ${(error as WorkbookReadError).code}`);
         continue;
       }
+      if (EXCELJS_DIFFERS[file]) continue;
       let theirs;
       try {
         theirs = await readWorkbookWithExceljs(bytes);
       } catch {
         continue;
       }
-      if (EXCELJS_DIFFERS[file]) continue;
       compared++;
       const ourNames = ours.sheets.map((s) => s.name);
       const theirNames = theirs.sheets.map((s) => s.name);
@@ -81,6 +83,7 @@ if (files.length === 0) {
       }
     }
     console.log(`corpus: ${files.length} files, ${files.length - refused.length} read, ${refused.length} refused, ${compared} compared with exceljs\n${refused.join("\n")}`);
+    console.log(mismatches.join("\n"));
     expect(mismatches).toEqual([]);
   }, 120_000);
 }

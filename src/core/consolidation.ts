@@ -12,17 +12,16 @@ export interface UnitFigure {
 }
 
 /**
- * The facts of one unit that count for a span: its own reports (by frequency) inside the span. A unit
- * that reported at another granularity than its frequency says still counts when it reported the span
- * itself (a quarterly report sent by a unit registered as monthly).
+ * The facts of one unit that count for a span (facts already inside the span): its own reports, by
+ * frequency. A unit that reported the span itself at another granularity than its frequency says still
+ * counts (a quarterly report sent by a unit registered as monthly). A unit removed from the units sheet
+ * keeps its data: all of it counts.
  */
 export function factsForSpan(unit: Unit | undefined, facts: Fact[], spanKey: string, adhoc: AdhocPeriod[]): Fact[] {
-  if (unit) {
-    const own = new Set(requiredReportKeys(unit.frequency, spanKey, adhoc));
-    const ownFacts = facts.filter((f) => own.has(f.period));
-    if (ownFacts.length > 0) return ownFacts;
-  }
-  return facts.filter((f) => f.period === spanKey);
+  if (!unit) return facts;
+  const own = new Set(requiredReportKeys(unit.frequency, spanKey, adhoc));
+  const ownFacts = facts.filter((f) => own.has(f.period));
+  return ownFacts.length > 0 ? ownFacts : facts.filter((f) => f.period === spanKey);
 }
 
 /** Rolls one unit's facts for one indicator up over a span (facts already restricted to the span). */

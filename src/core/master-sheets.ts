@@ -439,11 +439,35 @@ export function readMasterBook(grids: Record<string, CellValue[][]>): ReadMaster
       .filter((t) => t.type);
   }
 
+  if (!grids[SHEETS.data]) {
+    problems.push(problem(SHEETS.data, `Sổ tổng hợp không có trang "${SHEETS.data}": chưa đọc được số liệu đã nhập. Nếu trang đã bị đổi tên, hãy đổi lại đúng tên "${SHEETS.data}" trước khi nhập hoặc tổng hợp tiếp.`));
+  }
   book.data = readData(grids[SHEETS.data], problems);
   book.submissions = readSubmissions(grids[SHEETS.submissions], problems);
   book.log = readLog(grids[SHEETS.log]);
   book.findings = readFindings(grids[SHEETS.findings]);
+  problems.push(...orphanProblems(book));
   return { book, problems };
+}
+
+/** Data kept for units or indicators the clerk removed: still kept and counted, but said out loud. */
+function orphanProblems(book: MasterBook): Finding[] {
+  const units = new Set(book.units.map((u) => u.code));
+  const indicators = new Set(book.catalogue.map((i) => i.code));
+  const missingUnits = new Set<string>();
+  const missingIndicators = new Set<string>();
+  for (const f of book.data) {
+    if (!units.has(f.unit)) missingUnits.add(f.unit);
+    if (!indicators.has(f.indicator)) missingIndicators.add(f.indicator);
+  }
+  const out: Finding[] = [];
+  for (const code of missingUnits) {
+    out.push(problem(SHEETS.units, `Trang "${SHEETS.data}" có số liệu của đơn vị "${code}" nhưng trang "${SHEETS.units}" không còn đơn vị này: số liệu vẫn được giữ; hãy thêm lại dòng đơn vị để thấy tình trạng nộp của đơn vị.`));
+  }
+  for (const code of missingIndicators) {
+    out.push(problem(SHEETS.catalogue, `Trang "${SHEETS.data}" có số liệu chỉ tiêu "${code}" nhưng danh mục chỉ tiêu không còn chỉ tiêu này: số liệu vẫn được giữ nhưng không được tổng hợp.`));
+  }
+  return out;
 }
 
 /** Units from a grid whose header names "Mã đơn vị", "Tên đơn vị", ... (the units sheet, or a units file). */

@@ -17,13 +17,13 @@ export function installFastTimers(target: typeof globalThis = globalThis): void 
   // Negative ids never collide with the browser's own timer ids, which are positive.
   let next = -1;
   const channel = new MessageChannel();
-  // Node (the tests) would otherwise stay alive for the open port; browsers have no unref.
-  (channel.port1 as unknown as { unref?: () => void }).unref?.();
   channel.port1.onmessage = (event: MessageEvent<number>) => {
     const run = queue.get(event.data);
     queue.delete(event.data);
     run?.();
   };
+  // Node (the tests) would otherwise stay alive for the listening port; browsers have no unref.
+  (channel.port1 as unknown as { unref?: () => void }).unref?.();
   const defer = (fn: Callback, args: unknown[]): number => {
     const id = next--;
     queue.set(id, () => fn(...args));
