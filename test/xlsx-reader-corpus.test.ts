@@ -13,6 +13,14 @@ const CORPUS = path.resolve(__dirname, "../../shared/corpus/real-world-xlsx");
  */
 const EXCELJS_DIFFERS: Record<string, string> = {
   "57893-many-merges.xlsx": "exceljs needs over 10 minutes for its 40,000 merged ranges (quadratic merge handling)",
+  "123233_charts.xlsx": "exceljs returns no worksheet at all",
+  "49609.xlsx": "part names use backslashes (xl\\worksheets\\sheet1.xml): exceljs finds no worksheet",
+  "52575_main.xlsx": "a formula's cached text sits in <v> under t=\"inlineStr\": exceljs parses it as a number (NaN)",
+  "60289.xlsx": "lower-case escape _x000d_: exceljs decodes only upper-case hex",
+  "SimpleStrict.xlsx": "t=\"d\" ISO date cell (1990-01-01): exceljs reads it as a serial number",
+  "bug60858.xlsx": "negative serial (-1) in a date format: Excel shows ####, we keep the number, exceljs makes 1899-12-29",
+  "clusterfuzz-testcase-minimized-POIXSSFFuzzer-5937385319563264.xlsx":
+    "fuzzed <row r=\"231999999999940\"> whose cells say A22: we place them by the cell address, exceljs loses them",
 };
 
 function normalise(value: CellValue): string | null {

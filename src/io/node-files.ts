@@ -4,6 +4,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { IncomingFile } from "../core/import";
 import { toIncomingFile } from "./incoming";
+import { convertToXlsx, findSoffice, NO_SOFFICE_HINT } from "./soffice";
+import { sniffFormat } from "./xlsx";
 
 const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]);
 
@@ -30,7 +32,17 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 export async function readIncoming(file: string): Promise<IncomingFile> {
   const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return toIncomingFile(path.basename(file), data, sha256(data), stat.mtime);
+  const name = path.basename(file);
+  const hash = sha256(data);
+  const kind = sniffFormat(data);
+  if (kind !== "xls" && kind !== "ods") return toIncomingFile(name, data, hash, stat.mtime);
+  // The hash stays the original file's: the same .xls sent twice is still a duplicate.
+  const soffice = await findSoffice();
+  const converted = soffice ? await convertToXlsx(soffice, data, kind === "xls" ? ".xls" : ".ods") : null;
+  if (converted) return toIncomingFile(name, converted, hash, stat.mtime);
+  const refused = toIncomingFile(name, data, hash, stat.mtime);
+  const reason = soffice ? "LibreOffice không chuyển được tệp này sang .xlsx." : NO_SOFFICE_HINT;
+  return { ...refused, readError: refused.readError && { ...refused.readError, message: `${refused.readError.message} ${reason}` } };
 }
 
 /** Writes beside the target and renames, so a crash never leaves a half-written workbook. */

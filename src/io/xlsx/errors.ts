@@ -65,6 +65,11 @@ export const readErrors = {
       `Tệp .xlsx bị hỏng: phần "${part}" bên trong không đọc được. Hãy mở thử bằng Excel và lưu lại, hoặc đề nghị đơn vị gửi lại tệp.`,
       { cause },
     ),
+  duplicatePart: (part: string) =>
+    new WorkbookReadError(
+      "FILE_UNREADABLE",
+      `Tệp .xlsx bị hỏng hoặc bị chỉnh sửa bất thường: phần "${part}" xuất hiện hai lần. ${ASK_AGAIN[0].toUpperCase()}${ASK_AGAIN.slice(1)}.`,
+    ),
   missingPart: (what: string) =>
     new WorkbookReadError("FILE_UNREADABLE", `Tệp .xlsx bị hỏng: thiếu ${what}; ${ASK_AGAIN}.`),
   unsupportedCompression: (part: string) =>

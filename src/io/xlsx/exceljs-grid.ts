@@ -23,8 +23,8 @@ function clip(text: string): string {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
 }
 
-/** An exceljs cell value as a plain CellValue: rich text joined, formulas as their result, links as their text. */
-export function plainValue(value: unknown, date1904: boolean): CellValue {
+/** An exceljs cell value or formula result as a plain CellValue: rich text joined, links as their text. */
+function plainValue(value: unknown, date1904: boolean): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return clip(value);
   if (typeof value === "number" || typeof value === "boolean") return value;
@@ -34,7 +34,6 @@ export function plainValue(value: unknown, date1904: boolean): CellValue {
     return clip(value.richText.map((run: { text?: unknown }) => String(run.text ?? "")).join(""));
   }
   if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as { result?: unknown }).result, date1904);
   if ("text" in value) return plainValue(value.text, date1904);
   return null;
 }
@@ -46,7 +45,9 @@ export function worksheetToSheet(ws: ExcelJS.Worksheet): Sheet {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged range's other cells echo the master's value in exceljs; the grid holds it once.
       if (cell.isMerged && cell.master !== cell) return;
-      const value = plainValue(cell.value, date1904);
+      // cell.value drops a formula's falsy result (0, false, ""); cell.result keeps it.
+      const raw = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+      const value = plainValue(raw, date1904);
       if (value !== null) grid.set(rowNumber - 1, colNumber - 1, value);
     });
   });

@@ -40,6 +40,11 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** XML parsers turn literal CR LF and lone CR into LF; a real CR arrives as "&#13;" or "_x000D_". */
+function normalizeLineBreaks(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
 function isNameEnd(ch: number): boolean {
   // whitespace, "/", ">"
   return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62;
@@ -136,7 +141,7 @@ export class XmlScanner {
     for (;;) {
       const lt = s.indexOf("<", from);
       if (lt < 0) throw new XmlError("unterminated text");
-      out += decodeEntities(s.slice(from, lt));
+      out += decodeEntities(normalizeLineBreaks(s.slice(from, lt)));
       if (s.startsWith("<![CDATA[", lt)) {
         const end = s.indexOf("]]>", lt + 9);
         if (end < 0) throw new XmlError("unterminated CDATA");

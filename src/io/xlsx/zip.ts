@@ -114,7 +114,9 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
     };
     applyZip64Extra(b, at + 46 + nameLength, extraLength, entry);
     const key = entry.name.toLowerCase();
-    if (!entries.has(key)) entries.set(key, entry);
+    // Two parts under one name could show Excel one content and this reader another: refuse.
+    if (entries.has(key)) throw readErrors.duplicatePart(entry.name);
+    entries.set(key, entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
