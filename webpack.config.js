@@ -13,7 +13,7 @@ const OUTPUT_DIR = path.resolve(__dirname, "dist/web");
 
 // One page per entry: its script and the HTML template it is injected into. A new target is one more line.
 const entries = {
-  taskpane: { script: "./src/taskpane/taskpane.ts", html: "./src/taskpane/taskpane.html" },
+  taskpane: { script: "./src/taskpane/taskpane.ts", html: "./src/taskpane/taskpane.html", style: "./src/taskpane/taskpane.css" },
   commands: { script: "./src/taskpane/commands.ts", html: "./src/taskpane/commands.html" },
 };
 
@@ -42,7 +42,7 @@ module.exports = async (env, options) => {
   const hostUrl = dev ? DEV_URL : productionUrl();
   return {
     devtool: dev ? "source-map" : false,
-    entry: Object.fromEntries(Object.entries(entries).map(([name, page]) => [name, page.script])),
+    entry: Object.fromEntries(Object.entries(entries).map(([name, page]) => [name, page.style ? [page.script, page.style] : page.script])),
     output: {
       path: OUTPUT_DIR,
       filename: dev ? "[name].js" : "[name].[contenthash].js",
@@ -66,7 +66,7 @@ module.exports = async (env, options) => {
         },
       ],
     },
-    // The pane imports its stylesheet; webpack's native CSS support emits it as a file next to the script.
+    // A page's stylesheet is part of its entry; webpack's native CSS support emits it as a file next to the script.
     experiments: { css: true },
     plugins: [
       ...Object.entries(entries).map(

@@ -2,7 +2,6 @@
 // The task pane's entry, for Excel and for the plain web page alike. Inside Excel the pane works on the
 // open workbook through Office.js; anywhere else (Office.onReady reports no host, or Office.js could not
 // load because there is no network, or the web build leaves it out) it runs on a workbook in the browser.
-import "./taskpane.css";
 import type { Host } from "../ui/host";
 import { PaneController } from "../ui/controller";
 import { mountPane } from "../ui/view";

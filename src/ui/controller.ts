@@ -115,7 +115,9 @@ export class PaneController {
       this.set({ phase: "no-book" });
       return;
     }
-    await this.run("Đang đọc sổ tổng hợp…", () => this.loadBook());
+    await this.run("Đang đọc sổ tổng hợp…", async () => {
+      await this.loadBook();
+    });
     if (this.state.phase === "starting") this.set({ phase: "no-book" });
   }
 

@@ -1,6 +1,6 @@
 // The pane's DOM: a fixed skeleton of labelled controls, and regions redrawn from the controller's state.
 // Thin on purpose: every decision lives in the controller; this only shows it and forwards clicks.
-import { formatInstantVi } from "../core/dates";
+import { formatDayVi, formatInstantVi, vnDay } from "../core/dates";
 import { receivedSourceLabel } from "../core/master-sheets";
 import { achievementSummary, targetText } from "../core/outputs";
 import { parsePeriodKey } from "../core/periods";
@@ -255,8 +255,15 @@ function renderBookSummary(region: HTMLElement, s: PaneState): void {
   fill(region, summary, problems);
 }
 
+/** A cell labelled with its column's name, which the narrow layout shows beside the content. */
 function cell(label: string, ...content: (Node | string)[]): HTMLTableCellElement {
-  return el("td", { "data-label": label }, ...content);
+  return el("td", { "data-label": label }, el("div", {}, ...content));
+}
+
+/** A declared or hand-entered date counts from 00:00 of its day: show the day alone. */
+function receivedText(r: FileRow["result"]): string {
+  if (!r.receivedAt) return "—";
+  return r.receivedSource === "declared" || r.receivedSource === "manual" ? formatDayVi(vnDay(new Date(r.receivedAt))) : formatInstantVi(r.receivedAt);
 }
 
 function renderFiles(region: HTMLElement, s: PaneState, rows: FileRow[]): void {
@@ -278,12 +285,17 @@ function renderFiles(region: HTMLElement, s: PaneState, rows: FileRow[]): void {
         el(
           "tr",
           { "data-status": r.result.status },
-          cell("Tệp", el("span", { class: "file-name" }, r.result.file), r.result.status === "imported" ? "" : el("span", { class: "message" }, r.result.message)),
+          el(
+            "td",
+            { class: "file-cell" },
+            el("span", { class: "file-name" }, r.result.file),
+            r.result.status === "imported" ? "" : el("span", { class: "message" }, r.result.message),
+          ),
           cell("Đơn vị", r.result.unitName || r.result.unit || "—"),
           cell("Kỳ", periodLabel(r.result.period)),
           cell(
             "Ngày nhận",
-            r.result.receivedAt ? formatInstantVi(r.result.receivedAt) : "—",
+            receivedText(r.result),
             r.result.receivedSource ? el("span", { class: "source" }, ` (${receivedSourceLabel(r.result.receivedSource)})`) : "",
           ),
           cell("Trạng thái", badge(FILE_STATUS_LABELS[r.result.status], fileStatusTone(r.result.status))),

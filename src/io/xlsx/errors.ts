@@ -84,6 +84,11 @@ export const readErrors = {
       "FILE_TOO_LARGE",
       `Tệp quá lớn để đọc (nội dung giải nén vượt quá ${megabytes(limit)}, có thể là tệp độc hại): hãy chỉ giữ trang báo cáo, lưu lại rồi gửi lại.`,
     ),
+  sizeLie: (part: string) =>
+    new WorkbookReadError(
+      "FILE_TOO_LARGE",
+      `Tệp bị từ chối: phần "${part}" giải nén ra nhiều hơn kích thước nó tự khai (dấu hiệu tệp độc hại hoặc bị hỏng). Hãy đề nghị đơn vị gửi lại tệp lưu từ Excel.`,
+    ),
   tooManySheets: (count: number, limit: number) =>
     new WorkbookReadError(
       "FILE_TOO_LARGE",

@@ -30,7 +30,8 @@ export class PackageReader {
     const allowance = Math.min(maxEntryBytes, maxUncompressedBytes - this.inflated);
     const bitingLimit = allowance === maxEntryBytes ? maxEntryBytes : maxUncompressedBytes;
     const tooLarge = () => readErrors.tooLargeUncompressed(bitingLimit);
-    // The declared size is checked before inflating; the real size is counted while inflating.
+    // The declared size is checked before inflating; while inflating, the real size may not pass it
+    // either, so a part that lies about its size stops right where the lie starts.
     if (entry.size > allowance) throw tooLarge();
     let produced = 0;
     let decoder: TextDecoder | null = null;
@@ -38,7 +39,7 @@ export class PackageReader {
     try {
       inflateEntry(this.bytes, entry, (chunk) => {
         produced += chunk.length;
-        if (produced > allowance) throw tooLarge();
+        if (produced > entry.size) throw readErrors.sizeLie(entry.name);
         decoder ??= decoderFor(chunk);
         text += decoder.decode(chunk, { stream: true });
       });

@@ -43,7 +43,9 @@ export function zipKind(bytes: Uint8Array, directory: ZipDirectory): FileKind {
     const declared = new TextDecoder().decode(bytes.subarray(start, start + ODS_MIMETYPE.length));
     if (declared === ODS_MIMETYPE) return "ods";
   }
-  if (directory.has("xl/workbook.xml") || directory.has("_rels/.rels")) return "xlsx";
+  // The workbook part may sit elsewhere than xl/ (the package relationships say where), but it is always
+  // named workbook.xml, which no Word or PowerPoint package has.
+  for (const name of directory.keys()) if (name.endsWith("workbook.xml")) return "xlsx";
   return "unknown";
 }
 

@@ -9,7 +9,7 @@ import { readSharedStrings } from "./rich-text";
 import { looksLikeMarkup, sniffFormat, zipKind, type FileKind } from "./sniff";
 import { readDateStyles } from "./styles";
 import { readWorksheet, type SheetContext } from "./worksheet";
-import { XmlScanner } from "./xml";
+import { XmlError, XmlScanner } from "./xml";
 import { isZip, readZipDirectory } from "./zip";
 
 interface SheetEntry {
@@ -65,18 +65,26 @@ function parseWorkbookPart(xml: string): WorkbookPart {
   return { sheets, date1904 };
 }
 
+/** Reads and parses one part; null when absent. Malformed XML names the part in the refusal. */
+function readPart<T>(reader: PackageReader, part: string, parse: (xml: string) => T): T | null {
+  const xml = reader.text(part);
+  if (xml === null) return null;
+  try {
+    return parse(xml);
+  } catch (error) {
+    throw error instanceof XmlError ? readErrors.brokenPart(part, error) : error;
+  }
+}
+
 function relationshipsOf(reader: PackageReader, part: string): Relationship[] {
-  const xml = reader.text(relationshipsPartOf(part));
-  return xml === null ? [] : parseRelationships(xml, part);
+  return readPart(reader, relationshipsPartOf(part), (xml) => parseRelationships(xml, part)) ?? [];
 }
 
 function targetOf(relationships: Relationship[], kind: string): string | undefined {
   return relationships.find((r) => r.kind === kind && r.target)?.target;
 }
 
-function readModifiedAt(reader: PackageReader, packageRels: Relationship[]): Date | null {
-  const xml = reader.text(targetOf(packageRels, "core-properties") ?? "docProps/core.xml");
-  if (xml === null) return null;
+function parseModified(xml: string): Date | null {
   const scanner = new XmlScanner(xml);
   while (scanner.next()) {
     if (scanner.name === "modified" && !scanner.closing) {
@@ -88,7 +96,7 @@ function readModifiedAt(reader: PackageReader, packageRels: Relationship[]): Dat
 }
 
 /** A sheet relationship the reader reads as a grid: worksheets, not chartsheets, dialogs or macro sheets. */
-function isWorksheet(relationship: Relationship | undefined): boolean {
+function isWorksheet(relationship: Relationship | undefined): relationship is Relationship {
   if (!relationship) return false;
   return relationship.kind === "worksheet" || (relationship.kind === "" && /(^|\/)worksheets\//i.test(relationship.target));
 }
@@ -100,19 +108,16 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): Workbook {
   const reader = new PackageReader(bytes, directory, limits);
 
   const packageRels = relationshipsOf(reader, "");
-  const workbookPath = targetOf(packageRels, "officeDocument") ?? "xl/workbook.xml";
-  const workbookXml = reader.text(workbookPath) ?? reader.text("xl/workbook.xml");
-  if (workbookXml === null) throw readErrors.missingPart("phần sổ làm việc (xl/workbook.xml)");
-  const workbook = parseWorkbookPart(workbookXml);
+  const workbookPath = [targetOf(packageRels, "officeDocument"), "xl/workbook.xml"].find((p) => p && reader.entry(p));
+  const workbook = workbookPath && readPart(reader, workbookPath, parseWorkbookPart);
+  if (!workbookPath || !workbook) throw readErrors.missingPart("phần sổ làm việc (xl/workbook.xml)");
   if (workbook.sheets.length > limits.maxSheets) throw readErrors.tooManySheets(workbook.sheets.length, limits.maxSheets);
 
   const workbookRels = relationshipsOf(reader, workbookPath);
   const relById = new Map(workbookRels.map((r) => [r.id, r]));
-  const stylesXml = reader.text(targetOf(workbookRels, "styles") ?? "xl/styles.xml");
-  const stringsXml = reader.text(targetOf(workbookRels, "sharedStrings") ?? "xl/sharedStrings.xml");
   const context: SheetContext = {
-    sharedStrings: stringsXml === null ? [] : readSharedStrings(stringsXml),
-    dateStyles: stylesXml === null ? [] : readDateStyles(stylesXml),
+    sharedStrings: readPart(reader, targetOf(workbookRels, "sharedStrings") ?? "xl/sharedStrings.xml", readSharedStrings) ?? [],
+    dateStyles: readPart(reader, targetOf(workbookRels, "styles") ?? "xl/styles.xml", readDateStyles) ?? [],
     date1904: workbook.date1904,
     limits,
   };
@@ -121,12 +126,12 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): Workbook {
   for (const entry of workbook.sheets) {
     const relationship = relById.get(entry.relationshipId);
     if (!isWorksheet(relationship)) continue;
-    const xml = reader.text(relationship!.target);
-    if (xml === null) throw readErrors.missingPart(`nội dung trang "${entry.name}"`);
-    const { rows, merges } = readWorksheet(xml, entry.name, context);
-    sheets.push({ name: entry.name, hidden: entry.hidden, rows, merges });
+    const content = readPart(reader, relationship.target, (xml) => readWorksheet(xml, entry.name, context));
+    if (content === null) throw readErrors.missingPart(`nội dung trang "${entry.name}"`);
+    sheets.push({ name: entry.name, hidden: entry.hidden, ...content });
   }
-  return { sheets, modifiedAt: readModifiedAt(reader, packageRels) };
+  const corePart = targetOf(packageRels, "core-properties") ?? "docProps/core.xml";
+  return { sheets, modifiedAt: readPart(reader, corePart, parseModified) };
 }
 
 /**
