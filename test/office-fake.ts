@@ -57,6 +57,8 @@ export interface FormatOp {
   fontColor?: string;
   bold?: boolean;
   columnWidth?: number;
+  wrapText?: boolean;
+  rowHeight?: number;
 }
 
 export class FakeSheet {
@@ -65,6 +67,8 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   merges: CellRange[] = [];
   frozen = { rows: 0, columns: 0 };
+  orientation = "Portrait";
+  fitToPagesWide: number | null = null;
   constructor(
     public name: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
@@ -278,6 +282,20 @@ class FakeWorksheet extends NullableProxy {
   get charts(): FakeCharts {
     return new FakeCharts(this.wb, this.sheet!);
   }
+  get pageLayout(): { orientation: string; zoom: { horizontalFitToPages?: number } } {
+    const sheet = this.sheet!;
+    const wb = this.wb;
+    return {
+      set orientation(v: string) {
+        wb.queue(OP_BYTES);
+        sheet.orientation = v;
+      },
+      set zoom(v: { horizontalFitToPages?: number }) {
+        wb.queue(OP_BYTES);
+        sheet.fitToPagesWide = v.horizontalFitToPages ?? null;
+      },
+    } as { orientation: string; zoom: { horizontalFitToPages?: number } };
+  }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.wb, this.sheet, address === undefined ? null : parseBox(address), false, address);
   }
@@ -444,6 +462,12 @@ class FakeRangeFormat {
   }
   set columnWidth(v: number) {
     this.recorder()({ columnWidth: v });
+  }
+  set wrapText(v: boolean) {
+    this.recorder()({ wrapText: v });
+  }
+  set rowHeight(v: number) {
+    this.recorder()({ rowHeight: v });
   }
 }
 

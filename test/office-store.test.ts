@@ -174,6 +174,14 @@ describe("writing the outputs of a big consolidation (300 units × 25 indicators
     expect(wb.active).toBe(SHEETS.consolidated);
   });
 
+  test("wraps long table headers and prints reports landscape, one page wide", () => {
+    const consolidated = wb.sheet(SHEETS.consolidated)!;
+    const headerRow = specOf(specs, SHEETS.consolidated).wrapRows![0];
+    expect(consolidated.formats).toContainEqual(expect.objectContaining({ address: expect.stringMatching(new RegExp(`^A${headerRow + 1}:`)), wrapText: true }));
+    expect([consolidated.orientation, consolidated.fitToPagesWide]).toEqual(["Landscape", 1]);
+    expect(wb.sheet(SHEETS.data)!.orientation).toBe("Portrait");
+  });
+
   test("suspends calculation and screen updating while writing", () => {
     expect(wb.calcSuspensions).toBeGreaterThanOrEqual(1);
     expect(wb.screenSuspensions).toBe(1);

@@ -132,7 +132,10 @@ async function writeSheets(
   const charts = specs.map((spec, i) => (spec.bars ? loadCharts(sheets[i]) : null));
 
   suspendWork(context, supports, true);
-  specs.forEach((spec, i) => layOut(sheets[i], spec, grids[i]));
+  specs.forEach((spec, i) => {
+    layOut(sheets[i], spec, grids[i]);
+    printSetup(sheets[i], spec, supports);
+  });
   const batches = planBatches(grids, maxBytes);
   for (const [b, batch] of batches.entries()) {
     if (b > 0) {
@@ -178,8 +181,20 @@ function layOut(sheet: Excel.Worksheet, spec: SheetSpec, grid: ExcelGrid): void 
   }
   if (grid.width > 0) {
     for (const row of spec.boldRows) sheet.getRange(a1({ top: row, left: 0, bottom: row, right: grid.width - 1 })).format.font.bold = true;
+    for (const row of spec.wrapRows ?? []) {
+      const format = sheet.getRange(a1({ top: row, left: 0, bottom: row, right: grid.width - 1 })).format;
+      format.wrapText = true;
+      format.rowHeight = 32; // two lines of an 11-point font: long headers wrap instead of being cut
+    }
   }
   freeze(sheet, spec.freeze);
+}
+
+/** Reports the clerk prints: landscape, one page wide (page layout is ExcelApi 1.9). */
+function printSetup(sheet: Excel.Worksheet, spec: SheetSpec, supports: (v: string) => boolean): void {
+  if (!spec.landscape || !supports("1.9")) return;
+  sheet.pageLayout.orientation = "Landscape";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
 }
 
 function freeze(sheet: Excel.Worksheet, { rows, columns }: SheetSpec["freeze"]): void {
