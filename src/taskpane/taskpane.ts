@@ -2,13 +2,14 @@
 // The task pane's entry, for Excel and for the plain web page alike. Inside Excel the pane works on the
 // open workbook through Office.js; anywhere else (Office.onReady reports no host, or Office.js could not
 // load because there is no network, or the web build leaves it out) it runs on a workbook in the browser.
+import { downloadFile } from "../ui/download";
 import type { Host } from "../ui/host";
 import { PaneController } from "../ui/controller";
 import { mountPane } from "../ui/view";
 
 async function excelHost(): Promise<Host> {
   const { createExcelStore } = await import(/* webpackChunkName: "excel" */ "../office/excel-store");
-  return { kind: "excel", store: createExcelStore() };
+  return { kind: "excel", store: createExcelStore(), saveFile: downloadFile };
 }
 
 async function webHost(): Promise<Host> {

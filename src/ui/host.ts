@@ -11,6 +11,8 @@ export interface Host {
   newMasterFile?(): Promise<void>;
   /** Web: hands the master workbook to the user as a download. */
   download?(): Promise<void>;
+  /** Hands a file the pane made (templates, the upward report) to the user. */
+  saveFile(name: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** A file the user picked or dropped, already read into memory. */
