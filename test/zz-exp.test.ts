@@ -22,7 +22,7 @@ test("gen", () => {
   const { files: res, book } = importFiles(newMasterBook({ year: 2026 }, units), files, { now: NOW });
   console.log(res.map((r) => [r.file, r.status, r.message]), book.data.length, Date.now() - t);
 });
-test("corpus", async () => {
+test.skip("corpus", async () => {
   const dir = path.resolve(__dirname, "../../shared/corpus/real-world-xlsx");
   const times: [string, number, string, string][] = [];
   let book = newMasterBook({ year: 2026 }, [testUnit("CA", "Công an xã")]);

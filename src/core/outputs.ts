@@ -6,7 +6,7 @@ import { dueDay } from "./deadlines";
 import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
 import { parsePeriodKey } from "./periods";
 import type { Consolidation } from "./report";
-import { col, COUNT, PERCENT, tableSheet, TEXT } from "./sheet-spec";
+import { col, COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
 import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
 
@@ -84,11 +84,10 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   });
   const first = headerRow + 1;
   const last = values.length - 1;
-  const width = header.length;
   return {
     name: SHEETS.consolidated,
-    values: values.map((r) => pad(r, width)),
-    numberFormats: formats.map((r) => pad(r, width, TEXT)),
+    values: rectangular(values, null),
+    numberFormats: rectangular(formats, TEXT),
     fills,
     boldRows: [0, headerRow],
     wrapRows: [headerRow],
@@ -97,10 +96,6 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
     bars: last >= first ? { top: first, left: 9, bottom: last, right: 9 } : undefined,
     landscape: true,
   };
-}
-
-function pad<T>(row: T[], width: number, fill?: T): T[] {
-  return row.length >= width ? row : [...row, ...new Array(width - row.length).fill(fill ?? null)];
 }
 
 /** Status matrix: units x the months of the span (and the span itself when it is longer), by colour. */
@@ -144,11 +139,11 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     cells.forEach((s, i) => fills.push(fillRow(r, 3 + i, 3 + i, STATUS_COLORS[s.status], STATUS_FONT_COLORS[s.status])));
     if (span.status === "overdue" || span.status === "late") fills.push(fillRow(r, 0, 1, STATUS_COLORS[span.status], STATUS_FONT_COLORS[span.status]));
   }
-  const width = header.length;
-  const formats = values.map((row, r) => pad(row.map((_, i) => (r > headerRow && (i === 3 + columns.length + 3 || i === 3 + columns.length + 4) ? "0" : TEXT)), width, TEXT));
+  const countColumns = new Set([3 + columns.length + 3, 3 + columns.length + 4]);
+  const formats = values.map((row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
   return {
     name: SHEETS.status,
-    values: values.map((r) => pad(r, width)),
+    values: rectangular(values, null),
     numberFormats: formats,
     fills,
     boldRows: [0, headerRow],

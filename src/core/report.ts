@@ -1,7 +1,6 @@
 // One consolidation of the master book for a period as of a date: statuses, indicators and the findings
 // that concern the period. Plain values: the CLI prints them as JSON, the outputs module lays them out.
 import { consolidate } from "./consolidation";
-import { dueInstant } from "./deadlines";
 import { parsePeriodKey, periodContains } from "./periods";
 import { unitStatus } from "./status";
 import type { ConsolidatedIndicator, Finding, MasterBook, Period, UnitStatus } from "./types";
@@ -54,9 +53,4 @@ export function consolidateBook(book: MasterBook, periodKey: string, asOf: Date)
     }),
     findings: book.findings.filter((f) => !f.period || inSpan(period.key, f.period, book)),
   };
-}
-
-/** The due instant of the period for units without an exception, for headings and reminders. */
-export function periodDueAt(book: MasterBook, periodKey: string): Date {
-  return dueInstant(periodKey, book.settings);
 }

@@ -1,11 +1,17 @@
 // File bytes -> IncomingFile for the import: read into a grid workbook, or the reason it cannot be.
 // Shared by the command line and the browser; each passes its own SHA-256.
 import type { IncomingFile } from "../core/import";
-import { readWorkbook, WorkbookReadError } from "./xlsx";
+import { readWorkbook, WorkbookReadError, type ReadLimits } from "./xlsx";
 
-export function toIncomingFile(name: string, bytes: Uint8Array, hash: string, fileModified: Date | null): IncomingFile {
+/**
+ * A unit report holds a few dozen rows: a sheet reaching past what an .xls (Excel 97-2003) could hold is
+ * not a report, and is refused when the reader meets its first cell down there, not after building it.
+ */
+export const REPORT_READ_LIMITS: Readonly<Partial<ReadLimits>> = Object.freeze({ maxRows: 65_536 });
+
+export function toIncomingFile(name: string, bytes: Uint8Array, hash: string, fileModified: Date | null, limits: Partial<ReadLimits> = {}): IncomingFile {
   try {
-    const workbook = readWorkbook(bytes);
+    const workbook = readWorkbook(bytes, { ...REPORT_READ_LIMITS, ...limits });
     // The workbook's own "modified" survives Zalo and e-mail; the file system's is the download time.
     return { name, hash, modifiedAt: workbook.modifiedAt ?? fileModified, workbook, readError: null };
   } catch (e) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { IncomingFile } from "../core/import";
 import { toIncomingFile } from "./incoming";
 import { convertToXlsx, findSoffice, NO_SOFFICE_HINT } from "./soffice";
-import { sniffFormat } from "./xlsx";
+import { sniffFormat, type ReadLimits } from "./xlsx";
 
 const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]);
 
@@ -29,27 +29,37 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
   return out;
 }
 
-export async function readIncoming(file: string): Promise<IncomingFile> {
+export async function readIncoming(file: string, limits: Partial<ReadLimits> = {}): Promise<IncomingFile> {
   const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const name = path.basename(file);
   const hash = sha256(data);
   const kind = sniffFormat(data);
-  if (kind !== "xls" && kind !== "ods") return toIncomingFile(name, data, hash, stat.mtime);
+  if (kind !== "xls" && kind !== "ods") return toIncomingFile(name, data, hash, stat.mtime, limits);
   // The hash stays the original file's: the same .xls sent twice is still a duplicate.
   const soffice = await findSoffice();
   const converted = soffice ? await convertToXlsx(soffice, data, kind === "xls" ? ".xls" : ".ods") : null;
-  if (converted) return toIncomingFile(name, converted, hash, stat.mtime);
-  const refused = toIncomingFile(name, data, hash, stat.mtime);
+  if (converted) return toIncomingFile(name, converted, hash, stat.mtime, limits);
+  const refused = toIncomingFile(name, data, hash, stat.mtime, limits);
   const reason = soffice ? "LibreOffice không chuyển được tệp này sang .xlsx." : NO_SOFFICE_HINT;
   return { ...refused, readError: refused.readError && { ...refused.readError, message: `${refused.readError.message} ${reason}` } };
 }
 
-/** Writes beside the target and renames, so a crash never leaves a half-written workbook. */
+/**
+ * Writes beside the target and renames, so a crash never leaves a half-written workbook. The bytes are
+ * flushed to disk before the rename: after a power cut the name points at the old file or the new one,
+ * never at an empty one.
+ */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes);
+    const handle = await fs.open(tmp, "w");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });

@@ -1,18 +1,20 @@
 // The pane's state and actions, without the DOM: open or create the master book, choose the period, read
-// report files into a preview (nothing written), consolidate, chase overdue units. The view renders the
-// state and calls these methods; tests drive them with an in-memory store.
+// report files into a preview (nothing written), consolidate, chase overdue units, make the units' templates
+// and the upward report. The view renders the state and calls these methods; tests drive them with an
+// in-memory store.
 import type { FileResult, IncomingFile } from "../core/import";
 import { consolidateInto, createMaster, importInto, openMaster, PRODUCT_SHEETS, readReportFile } from "../app/session";
 import { vnDay } from "../core/dates";
 import { daysLate, dueInstant } from "../core/deadlines";
 import { currentPeriodKey, parsePeriodKey } from "../core/periods";
-import { resolvePeriod, unitStatuses, type Consolidation } from "../core/report";
+import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "../core/reminders";
+import { consolidateBook, resolvePeriod, type Consolidation } from "../core/report";
 import { statusLabel } from "../core/status";
-import type { Finding, MasterBook, Sheet, UnitStatus, UnitStatusCode } from "../core/types";
+import type { Finding, MasterBook, Settings, Sheet, UnitStatusCode } from "../core/types";
+import { inputSheetSpecs, SHEETS } from "../core/master-sheets";
 import { sha256Hex } from "../io/hash";
 import type { Host, LocalFile } from "./host";
 import { asOfInstant } from "./periods";
-import { reminderText, unitsToChase } from "./reminder";
 import { readUnitsFile } from "./units-file";
 
 export type Notice = { kind: "info" | "success" | "error"; text: string };
@@ -55,6 +57,9 @@ const MESSAGES = {
   noBook: "Chưa có sổ tổng hợp: hãy tạo hoặc mở sổ trước.",
 };
 
+/** exceljs and the writers, loaded on first use so the pane's first load stays small. */
+const loadOutputs = () => import(/* webpackChunkName: "outputs" */ "./outputs");
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -62,6 +67,8 @@ function errorText(e: unknown): string {
 export class PaneController {
   state: PaneState;
   private listeners: ((s: PaneState) => void)[] = [];
+  /** The reminders' consolidation, computed once per state (the view asks on every render). */
+  private basis: { state: PaneState; value: { book: MasterBook; c: Consolidation } | null } | null = null;
 
   constructor(
     private readonly host: Host,
@@ -262,33 +269,88 @@ export class PaneController {
     });
   }
 
-  /** Statuses of the units for the chosen period and day, counting the pending files as received. */
-  statuses(): UnitStatus[] {
+  /**
+   * What the reminders speak of: the last consolidation, else the chosen period as of the chosen day with
+   * the files being previewed counted as received; null without a book or a valid period.
+   */
+  private reminderBasis(): { book: MasterBook; c: Consolidation } | null {
+    if (this.basis?.state === this.state) return this.basis.value;
     const { book, pending, periodKey, consolidation } = this.state;
-    if (consolidation) return consolidation.units;
-    if (!book || !parsePeriodKey(periodKey, book.settings.adhocPeriods)) return [];
-    const now = this.clock();
-    const withPending = pending.length ? importInto(book, pending, periodKey, now).book : book;
-    return unitStatuses(withPending, periodKey, asOfInstant(this.state.asOfDay, now));
+    let value: { book: MasterBook; c: Consolidation } | null = null;
+    if (book && consolidation) value = { book, c: consolidation };
+    else if (book && parsePeriodKey(periodKey, book.settings.adhocPeriods)) {
+      const now = this.clock();
+      const withPending = pending.length ? importInto(book, pending, periodKey, now).book : book;
+      value = { book: withPending, c: consolidateBook(withPending, periodKey, asOfInstant(this.state.asOfDay, now)) };
+    }
+    this.basis = { state: this.state, value };
+    return value;
   }
 
-  /** "Quá hạn": overdue units, then late ones. */
-  chase(): UnitStatus[] {
-    return unitsToChase(this.statuses());
+  /** "Quá hạn": the units to remind, overdue first, then late, then those whose report has errors. */
+  chase(): UnitReminder[] {
+    const basis = this.reminderBasis();
+    return basis ? unitsToRemind(basis.book, basis.c) : [];
   }
 
-  /** The reminder for the overdue units, "" when none is overdue. */
+  /** "Sao chép nhắc nhở": one message for the group chat naming every unit to remind; "" when none. */
   reminder(): string {
-    const { book, periodKey } = this.state;
-    const period = book ? parsePeriodKey(periodKey, book.settings.adhocPeriods) : null;
-    if (!book || !period) return "";
-    return reminderText({
-      period,
-      settings: book.settings,
-      asOf: asOfInstant(this.state.asOfDay, this.clock()),
-      statuses: this.statuses(),
-      units: book.units,
+    const basis = this.reminderBasis();
+    return basis ? groupReminder(basis.book, basis.c) : "";
+  }
+
+  /** "Sao chép" beside a unit: the message to that unit alone; "" when it has nothing to be reminded of. */
+  unitReminder(unitCode: string): string {
+    const basis = this.reminderBasis();
+    const r = this.chase().find((x) => x.unit === unitCode);
+    return basis && r ? unitMessage(basis.book, basis.c, r) : "";
+  }
+
+  /** The body that reports upward and signs the templates ("Cài đặt"), saved in the master workbook. */
+  setBody(body: Pick<Settings, "bodyCode" | "bodyName">): Promise<void> {
+    return this.run("Đang lưu tên đơn vị tổng hợp…", async () => {
+      const book = this.requireBook();
+      const settings = { ...book.settings, bodyCode: body.bodyCode.trim(), bodyName: body.bodyName.trim() };
+      if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return;
+      const updated = { ...book, settings };
+      await this.host.store.writeSheets(inputSheetSpecs(updated).filter((spec) => spec.name === SHEETS.settings));
+      this.set({ book: updated, canDownload: this.host.kind === "web", notice: { kind: "success", text: `Đã lưu đơn vị tổng hợp: ${settings.bodyName || settings.bodyCode || "(chưa đặt)"}.` } });
     });
+  }
+
+  /** "Tạo mẫu báo cáo": every unit's blank template for the period, in one .zip. */
+  makeTemplates(): Promise<void> {
+    return this.run("Đang tạo mẫu báo cáo…", async () => {
+      const book = this.requireBook();
+      const period = resolvePeriod(book, this.state.periodKey);
+      const made = await (await loadOutputs()).templatesZip(book, period.key);
+      if (!made) throw new Error(`Không có đơn vị nào phải nộp báo cáo ${period.label}: chưa có mẫu nào để tạo.`);
+      await this.host.saveFile(made.file.fileName, made.file.bytes);
+      this.set({ notice: { kind: "success", text: `Đã tạo ${made.count} mẫu báo cáo ${period.label} trong tệp “${made.file.fileName}”.${this.savedHint()}` } });
+    });
+  }
+
+  /** "Xuất báo cáo cấp trên": the consolidated period as this body's own report to the next level up. */
+  exportUpward(): Promise<void> {
+    return this.run("Đang xuất báo cáo cấp trên…", async () => {
+      const book = this.requireBook();
+      const period = resolvePeriod(book, this.state.periodKey);
+      if (!book.settings.bodyCode && !book.settings.bodyName) {
+        throw new Error("Chưa có tên đơn vị tổng hợp: điền “Tên đơn vị tổng hợp” (và mã, nếu cấp trên đã cấp) rồi bấm lại “Xuất báo cáo cấp trên”.");
+      }
+      const file = await (await loadOutputs()).buildUpwardReport(book, period.key, this.clock());
+      await this.host.saveFile(file.fileName, file.bytes);
+      this.set({ notice: { kind: "success", text: `Đã xuất báo cáo ${period.label} lên cấp trên: tệp “${file.fileName}”.${this.savedHint()}` } });
+    });
+  }
+
+  private savedHint(): string {
+    return this.host.kind === "excel" ? " Nếu không thấy tệp trong thư mục Tải về, hãy dùng trang web hoặc lệnh tonghop trên máy tính." : "";
+  }
+
+  private requireBook(): MasterBook {
+    if (!this.state.book) throw new Error(MESSAGES.noBook);
+    return this.state.book;
   }
 
   /**

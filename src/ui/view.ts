@@ -4,6 +4,8 @@ import { formatDayVi, formatInstantVi, vnDay } from "../core/dates";
 import { receivedSourceLabel } from "../core/master-sheets";
 import { achievementSummary, targetText } from "../core/outputs";
 import { parsePeriodKey } from "../core/periods";
+import type { UnitReminder } from "../core/reminders";
+import { statusLabel } from "../core/status";
 import type { ConsolidatedIndicator, Finding, UnitStatus } from "../core/types";
 import { copyText } from "./clipboard";
 import type { FileRow, PaneController, PaneState } from "./controller";
@@ -136,12 +138,40 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
   const chaseRegion = el("div", { class: "chase" });
   const reminderBox = el("textarea", { id: "reminder", readonly: true, rows: 6 });
   const copied = el("span", { class: "hint", role: "status" });
-  const copyButton = button("Sao chép nhắc nhở", async () => {
-    const ok = await copyText(reminderBox.value);
-    copied.textContent = ok ? "Đã sao chép nội dung nhắc nhở." : "Không sao chép được: hãy chọn nội dung bên dưới và sao chép thủ công.";
-  });
+  const copy = async (text: string, done: string) => {
+    copied.textContent = (await copyText(text)) ? done : "Không sao chép được: hãy chọn nội dung bên dưới và sao chép thủ công.";
+  };
+  const copyButton = button("Sao chép nhắc nhở", () => void copy(reminderBox.value, "Đã sao chép nội dung nhắc nhở."));
+  const copyUnit = (r: UnitReminder) => void copy(ctl.unitReminder(r.unit), `Đã sao chép nhắc nhở gửi ${r.name}.`);
   const reminderDetails = el("details", { class: "reminder" }, el("summary", {}, "Xem nội dung nhắc nhở"), el("label", { for: "reminder", class: "visually-hidden" }, "Nội dung nhắc nhở"), reminderBox);
   const overdueSection = section("qua-han", "Quá hạn", chaseRegion, el("div", { class: "row" }, copyButton, copied), reminderDetails);
+
+  // --- Mẫu và báo cáo cấp trên
+  const bodyName = el("input", { type: "text", id: "body-name", autocomplete: "organization", placeholder: "Ví dụ: UBND xã Hòa Bình" });
+  const bodyCode = el("input", { type: "text", id: "body-code", autocomplete: "off" });
+  const saveBody = () => void ctl.setBody({ bodyName: bodyName.value, bodyCode: bodyCode.value });
+  bodyName.addEventListener("change", saveBody);
+  bodyCode.addEventListener("change", saveBody);
+  const templatesButton = button("Tạo mẫu báo cáo", () => void ctl.makeTemplates());
+  const upwardButton = button("Xuất báo cáo cấp trên", () => void ctl.exportUpward());
+  const outputsSection = section(
+    "mau-bao-cao",
+    "Mẫu và báo cáo cấp trên",
+    el(
+      "div",
+      { class: "fields" },
+      el("div", { class: "field" }, el("label", { for: "body-name" }, "Tên đơn vị tổng hợp"), bodyName),
+      el("div", { class: "field" }, el("label", { for: "body-code" }, "Mã đơn vị tổng hợp"), bodyCode),
+    ),
+    el("div", { class: "row" }, templatesButton, upwardButton),
+    el(
+      "p",
+      { class: "hint" },
+      "“Tạo mẫu báo cáo” tải về một tệp .zip gồm mẫu Excel của từng đơn vị phải nộp kỳ này, để gửi cho các đơn vị. " +
+        "“Xuất báo cáo cấp trên” tải về báo cáo của đơn vị tổng hợp theo kỳ đã chọn, theo đúng mẫu, để gửi lên cấp trên.",
+    ),
+    web ? null : el("p", { class: "hint" }, "Trong Excel trên web, tệp được tải về như ở trình duyệt. Excel trên máy tính có thể chặn việc tải về: khi đó hãy mở sổ bằng trang web hoặc dùng lệnh tonghop templates / tonghop export."),
+  );
 
   // --- Phát hiện
   const findingsRegion = el("div", { class: "findings" });
@@ -154,7 +184,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     el("h1", {}, "Tổng hợp báo cáo"),
     el("p", {}, web ? "Bình dân học vụ số · trang web (dữ liệu chỉ nằm trong trình duyệt này)" : "Bình dân học vụ số · trong Excel"),
   );
-  fill(root, header, notice, bookSection, periodSection, reportsSection, consolidateSection, overdueSection, findingsSection);
+  fill(root, header, notice, bookSection, periodSection, reportsSection, consolidateSection, overdueSection, outputsSection, findingsSection);
   root.removeAttribute("aria-busy");
   document.addEventListener("dragover", (e) => e.preventDefault());
   document.addEventListener("drop", (e) => e.preventDefault());
@@ -210,12 +240,19 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     consolidateButton.disabled = !hasBook || busy;
     renderConsolidation(resultRegion, s);
 
-    const chase = ctl.chase();
-    renderChase(chaseRegion, chase, s);
+    renderChase(chaseRegion, ctl.chase(), s, copyUnit);
     const text = hasBook ? ctl.reminder() : "";
     reminderBox.value = text;
     copyButton.disabled = text === "";
     reminderDetails.hidden = text === "";
+
+    // A field being typed in keeps its text until it is saved.
+    for (const [input, value] of [[bodyName, settings?.bodyName ?? ""], [bodyCode, settings?.bodyCode ?? ""]] as const) {
+      if (document.activeElement !== input) input.value = value;
+      input.disabled = !hasBook || busy;
+    }
+    templatesButton.disabled = !hasBook || busy;
+    upwardButton.disabled = !hasBook || busy;
 
     renderFindings(findingsRegion, ctl.findings(), ctl);
   };
@@ -346,25 +383,33 @@ function renderConsolidation(region: HTMLElement, s: PaneState): void {
   fill(region, head, el("div", { class: "scroll" }, table));
 }
 
-function renderChase(region: HTMLElement, chase: UnitStatus[], s: PaneState): void {
+function renderChase(region: HTMLElement, chase: UnitReminder[], s: PaneState, onCopy: (r: UnitReminder) => void): void {
   if (!s.book) return fill(region);
-  if (chase.length === 0) return fill(region, el("p", { class: "hint" }, "Không có đơn vị quá hạn hoặc trễ hạn trong kỳ này."));
-  const contact = (code: string) => s.book?.units.find((u) => u.code === code)?.contact ?? "";
+  if (chase.length === 0) return fill(region, el("p", { class: "hint" }, "Không có đơn vị quá hạn, trễ hạn hoặc có báo cáo lỗi trong kỳ này."));
+  const errors = (r: UnitReminder) => r.findings.filter((f) => f.severity === "error").length;
   fill(
     region,
     el(
       "ul",
-      { class: "chase-list", "aria-label": "Đơn vị quá hạn và trễ hạn" },
-      ...chase.map((u) =>
-        el(
+      { class: "chase-list", "aria-label": "Đơn vị cần nhắc" },
+      ...chase.map((r) => {
+        const copy = el("button", { type: "button", class: "btn btn-subtle btn-small", title: `Sao chép nhắc nhở gửi ${r.name}` }, "Sao chép");
+        copy.addEventListener("click", () => onCopy(r));
+        return el(
           "li",
-          { "data-unit": u.unit },
-          badge(u.label, statusTone(u.status)),
-          " ",
-          el("span", { class: "unit-name" }, u.name),
-          contact(u.unit) ? el("span", { class: "contact" }, contact(u.unit)) : "",
-        ),
-      ),
+          { "data-unit": r.unit },
+          el(
+            "div",
+            { class: "chase-text" },
+            badge(statusLabel(r.status, r.daysLate), statusTone(r.status)),
+            errors(r) > 0 ? badge(`${errors(r)} lỗi`, statusTone("overdue")) : "",
+            " ",
+            el("span", { class: "unit-name" }, r.name),
+            r.contact ? el("span", { class: "contact" }, r.contact) : "",
+          ),
+          copy,
+        );
+      }),
     ),
   );
 }

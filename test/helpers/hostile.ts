@@ -77,7 +77,7 @@ export function reportXlsx(r: GridReport, sheetName = "Báo cáo"): Uint8Array {
  * An .xlsx whose one worksheet is produced piece by piece: the XML of a giant sheet is streamed into
  * the deflater and never held whole in memory.
  */
-export function streamedXlsx(sheetName: string, chunks: Iterable<string>): Uint8Array {
+export function streamedXlsx(sheetName: string, chunks: Iterable<string | Uint8Array>): Uint8Array {
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
@@ -91,7 +91,7 @@ export function streamedXlsx(sheetName: string, chunks: Iterable<string>): Uint8
   }
   const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 1 });
   zip.add(sheet);
-  for (const chunk of chunks) sheet.push(encoder.encode(chunk));
+  for (const chunk of chunks) sheet.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   sheet.push(new Uint8Array(0), true);
   zip.end();
   if (failure) throw failure;
@@ -113,7 +113,12 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export function* bigSheetChunks(rows: number, columns: number, firstRows: CellValue[][] = []): Generator<string> {
   const head = sheetXml(firstRows);
   yield head.slice(0, head.indexOf("</sheetData>"));
-  const cells = (r: number) => Array.from({ length: columns }, (_, c) => `<c r="${columnName(c)}${r}"><v>${(r + c) % 97}</v></c>`).join("");
+  const letters = Array.from({ length: columns }, (_, c) => columnName(c));
+  const cells = (r: number) => {
+    let xml = "";
+    for (let c = 0; c < columns; c++) xml += `<c r="${letters[c]}${r}"><v>${(r + c) % 97}</v></c>`;
+    return xml;
+  };
   let chunk = "";
   for (let r = firstRows.length + 1; r <= rows; r++) {
     chunk += `<row r="${r}">${cells(r)}</row>`;
@@ -125,12 +130,12 @@ export function* bigSheetChunks(rows: number, columns: number, firstRows: CellVa
   yield chunk + "</sheetData></worksheet>";
 }
 
-/** A report whose worksheet holds `bytes` of zeros after its XML: tiny zipped, huge inflated. */
+/** A report whose worksheet is followed by `bytes` of blanks: tiny zipped, huge inflated. */
 export function zipBomb(bytes: number): Uint8Array {
   const padding = new Uint8Array(1024 * 1024).fill(0x20); // whitespace is valid XML after the root
   const chunks = function* () {
     yield sheetXml([["Đơn vị:", "Bom"]]);
-    for (let done = 0; done < bytes; done += padding.length) yield new TextDecoder().decode(padding);
+    for (let done = 0; done < bytes; done += padding.length) yield padding;
   };
   return streamedXlsx("Báo cáo", chunks());
 }
