@@ -101,3 +101,19 @@ test("text from reports that looks like a formula stays text in the written work
   expect(strings).toEqual(expect.arrayContaining(["=cmd|' /C calc'!A0.xlsx", "@SUM(1+1).xlsx", "-1.xlsx"]));
   expect(strings.some((s) => s.includes("+84 912 345 678"))).toBe(true);
 });
+
+test("a value typed into an output sheet: a clear message, and the edited sheet is kept as a copy", async () => {
+  const bytes = await edit(await masterBytes(), (wb) => {
+    const ws = wb.getWorksheet(SHEETS.consolidated)!;
+    const row = ws.getColumn(2).values.indexOf("MH09");
+    ws.getRow(row).getCell(7).value = 999;
+  });
+  const master = await loadMasterWorkbook(bytes);
+  expect(master.problems.find((p) => p.code === "OUTPUT_EDITED")?.message).toMatch(/"Tổng hợp" đã bị sửa tay.*"Tổng hợp \(sửa tay\)"/);
+  writeSheets(master.workbook, [...master.backups, ...consolidationSheets(master.book, consolidateBook(master.book, "2026-03", NOW), NOW)]);
+  const again = await loadMasterWorkbook(await saveMasterWorkbook(master.workbook));
+  expect(again.problems.find((p) => p.code === "OUTPUT_EDITED")).toBeUndefined();
+  const copy = again.workbook.getWorksheet("Tổng hợp (sửa tay)")!;
+  const kept = copy.getRow(copy.getColumn(2).values.indexOf("MH09")).getCell(7).value;
+  expect(kept).toBe(999);
+});

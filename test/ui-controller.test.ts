@@ -1,5 +1,7 @@
 // The pane's behaviour without a browser: the controller driven against an in-memory master store.
 import { readdirSync, readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { readReportFile } from "../src/app/session";
 import type { MasterStore } from "../src/app/store";
@@ -10,6 +12,9 @@ import type { Host, LocalFile } from "../src/ui/host";
 import { asOfInstant, dueText, periodGroups } from "../src/ui/periods";
 import { DEFAULT_SETTINGS } from "../src/core/master-sheets";
 import { expectedTotals } from "../src/samples/scenario";
+import { parseReport } from "../src/core/report-parser";
+import { readMasterBook } from "../src/core/master-sheets";
+import { readWorkbook } from "../src/io/xlsx";
 
 const SAMPLES = join(__dirname, "..", "samples");
 // The sample story is told as of 25 March 2026, 09:00 in Vietnam.
@@ -53,18 +58,25 @@ function march(): LocalFile[] {
   return readdirSync(dir).sort().map((n) => local(dir, n));
 }
 
+/** A host that keeps the files the pane hands to the user. */
+function hostOf(kind: Host["kind"], store: MemoryStore) {
+  const saved: { name: string; bytes: Uint8Array }[] = [];
+  const host: Host = { kind, store, saveFile: async (name, bytes) => void saved.push({ name, bytes }) };
+  return { host, saved };
+}
+
 function webPane(store = new MemoryStore()) {
-  const host: Host = { kind: "web", store, newMasterFile: async () => store.grids.clear(), download: jest.fn(async () => {}) };
+  const host: Host = { ...hostOf("web", store).host, newMasterFile: async () => store.grids.clear(), download: jest.fn(async () => {}) };
   return { store, host, ctl: new PaneController(host, () => NOW) };
 }
 
 async function bookWithUnits(kind: Host["kind"] = "web") {
   const store = new MemoryStore();
-  const host: Host = { kind, store };
+  const { host, saved } = hostOf(kind, store);
   const ctl = new PaneController(host, () => NOW);
   await ctl.start();
   await ctl.createBook(local(SAMPLES, "don-vi.csv"));
-  return { store, ctl };
+  return { store, ctl, saved };
 }
 
 describe("period helpers", () => {
@@ -152,18 +164,86 @@ describe("PaneController on the web page", () => {
       expect(got[code].unitsReporting).toBe(e.unitsReporting);
     }
 
-    const chase = ctl.chase().map((s) => [s.unit, s.label]);
-    expect(chase).toEqual(expect.arrayContaining([["TCN05", "Quá hạn 6 ngày"], ["THCS", "Quá hạn 6 ngày"], ["PKT", "Trễ 3 ngày"]]));
+    const chase = ctl.chase().map((s) => [s.unit, s.status, s.daysLate]);
+    expect(chase).toEqual(expect.arrayContaining([["TCN05", "overdue", 6], ["THCS", "overdue", 6], ["PKT", "late", 3]]));
     expect(chase.findIndex(([u]) => u === "PKT")).toBeGreaterThan(chase.findIndex(([u]) => u === "TCN05"));
-
-    const reminder = ctl.reminder();
-    expect(reminder).toContain("Tổ công nghệ số cộng đồng thôn 5: quá hạn 6 ngày (liên hệ: Hồ Thị Sen - 0918 990 315)");
-    expect(reminder).toContain("Hạn nộp: trước 00:00 ngày 20/03/2026");
-    expect(reminder).not.toContain("Phòng Kinh tế"); // it did report, late
 
     expect(ctl.findings().map((f) => f.code)).toEqual(expect.arrayContaining(["NEGATIVE", "NOT_A_NUMBER", "UNKNOWN_UNIT", "PERIOD_MISMATCH"]));
     // On the web page there is no grid to select a cell in.
     expect(ctl.findings().some((f) => ctl.canSelect(f))).toBe(false);
+  });
+
+  it("reminds the group and each unit with the command line's messages, contacts and deadlines included", async () => {
+    const { ctl } = await bookWithUnits();
+    await ctl.addFiles(march());
+    await ctl.consolidate();
+
+    const group = ctl.reminder();
+    expect(group).toContain("Chưa nộp báo cáo (quá hạn):");
+    expect(group).toMatch(/\d\. Tổ công nghệ số cộng đồng thôn 5: quá hạn 6 ngày \(hạn trước ngày 20\/03\/2026\) – liên hệ: Hồ Thị Sen - 0918 990 315/);
+    expect(group).toContain("Đã nộp nhưng trễ hạn:");
+    expect(group).toMatch(/Phòng Kinh tế: trễ 3 ngày/);
+
+    const toTeam = ctl.unitReminder("TCN05");
+    expect(toTeam).toMatch(/^Kính gửi: Tổ công nghệ số cộng đồng thôn 5 \(liên hệ: Hồ Thị Sen - 0918 990 315\)\./);
+    expect(toTeam).toContain("đã quá hạn 6 ngày");
+    expect(toTeam).not.toContain("Phòng Kinh tế");
+    expect(ctl.unitReminder("PKT")).toContain("trễ 3 ngày so với hạn nộp (trước ngày 20/03/2026)");
+    // Every unit listed has its own message; a unit that reported on time without errors has none.
+    for (const r of ctl.chase()) expect(ctl.unitReminder(r.unit)).toContain(r.name);
+    expect(ctl.unitReminder("CAX")).toBe("");
+
+    // The sender is the body named in the pane.
+    await ctl.setBody({ bodyName: "UBND xã Hòa Bình", bodyCode: "XHB" });
+    expect(ctl.reminder()).toContain("UBND xã Hòa Bình thông báo tình hình nộp báo cáo");
+  });
+
+  it("makes every unit's blank template for the period in one .zip", async () => {
+    const { ctl, saved } = await bookWithUnits();
+    await ctl.makeTemplates();
+    expect(ctl.state.notice?.kind).toBe("success");
+    expect(saved.map((f) => f.name)).toEqual(["Mau bao cao 2026-03.zip"]);
+    const files = unzipSync(saved[0].bytes);
+    const names = Object.keys(files);
+    // Units not required in March (HPN reports quarterly) get no template.
+    const owing = ctl.state.book!.units.filter((u) => u.frequency === "month");
+    expect(names).toHaveLength(owing.length);
+    expect(ctl.state.notice?.text).toContain(`Đã tạo ${owing.length} mẫu báo cáo Tháng 3/2026`);
+    const pkt = names.find((n) => n.includes("Phong Kinh te")) as string;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[pkt].buffer.slice(files[pkt].byteOffset, files[pkt].byteOffset + files[pkt].byteLength) as ArrayBuffer);
+    const text = JSON.stringify(wb.worksheets[0].getSheetValues());
+    expect(text).toContain("Phòng Kinh tế");
+    expect(text).toContain("Tháng 3/2026");
+  });
+
+  it("says so when no unit owes a report for the period, and saves nothing", async () => {
+    const store = new MemoryStore();
+    const { host, saved } = hostOf("web", store);
+    const ctl = new PaneController(host, () => NOW);
+    await ctl.createBook();
+    await ctl.makeTemplates();
+    expect(ctl.state.notice).toEqual({ kind: "error", text: expect.stringContaining("Không có đơn vị nào phải nộp báo cáo Tháng 3/2026") });
+    expect(saved).toEqual([]);
+  });
+
+  it("exports the consolidated period upward once the body is named, as a report the reader takes in", async () => {
+    const { ctl, store, saved } = await bookWithUnits();
+    await ctl.addFiles(march());
+    await ctl.consolidate();
+    await ctl.exportUpward();
+    expect(ctl.state.notice).toEqual({ kind: "error", text: expect.stringContaining("Tên đơn vị tổng hợp") });
+    expect(saved).toEqual([]);
+
+    await ctl.setBody({ bodyName: " UBND xã Hòa Bình ", bodyCode: "XHB" });
+    // Saved in the workbook's "Cài đặt" sheet, so the next session finds it.
+    expect(readMasterBook(Object.fromEntries(store.grids)).book.settings).toMatchObject({ bodyName: "UBND xã Hòa Bình", bodyCode: "XHB" });
+    await ctl.exportUpward();
+    expect(saved.map((f) => f.name)).toEqual(["BC 2026-03 - UBND xa Hoa Binh.xlsx"]);
+    const report = parseReport(await readWorkbook(saved[0].bytes), saved[0].name, ctl.state.book!.catalogue);
+    expect([report.unitCode?.value, report.unitName?.value, report.periodText?.value]).toEqual(["XHB", "UBND xã Hòa Bình", "Tháng 3/2026"]);
+    const mh10 = report.rows.find((r) => r.indicator === "MH10")?.result?.value;
+    expect(mh10).toMatchObject({ kind: "number", value: expectedTotals("2026-03").MH10.value });
   });
 
   it("shows overdue units before any file is chosen, and none before the deadline", async () => {
@@ -195,13 +275,13 @@ describe("PaneController on the web page", () => {
 describe("PaneController in Excel", () => {
   it("offers to create the master sheets in a workbook without them, then reads them back next time", async () => {
     const store = new MemoryStore();
-    const first = new PaneController({ kind: "excel", store }, () => NOW);
+    const first = new PaneController(hostOf("excel", store).host, () => NOW);
     await first.start();
     expect(first.state.phase).toBe("no-book");
     await first.createBook();
     expect(first.state.canDownload).toBe(false);
 
-    const again = new PaneController({ kind: "excel", store }, () => NOW);
+    const again = new PaneController(hostOf("excel", store).host, () => NOW);
     await again.start();
     expect(again.state.phase).toBe("ready");
     expect(again.state.book?.catalogue.length).toBeGreaterThan(20);

@@ -235,7 +235,7 @@ async function runConsolidate(args: ParsedArgs, io: Io, write: boolean): Promise
   const asOf = asOfArg(args);
   const c = consolidateBook(master.book, key, asOf);
   if (write) {
-    writeSheets(master.workbook, consolidationSheets(master.book, c, asOf));
+    writeSheets(master.workbook, [...master.backups, ...consolidationSheets(master.book, c, asOf)]);
     await writeFileAtomic(file, await saveMasterWorkbook(master.workbook));
   }
   if (args.flags.has("json")) {

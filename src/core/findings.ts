@@ -37,6 +37,7 @@ export const FINDING_CODES = {
   CERTIFIED_ABOVE_ADULTS: "warning",
   JUMP_OVER_3X: "warning",
   REPLACED: "info",
+  OUTPUT_EDITED: "warning",
   DUPLICATE_FILE: "info",
 } as const satisfies Record<string, Severity>;
 

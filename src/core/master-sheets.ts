@@ -5,6 +5,7 @@ import { parseDateCell } from "./dates";
 import { finding } from "./findings";
 import { foldCompact, foldText } from "./fold";
 import { parseNumber } from "./numbers";
+import { keepEditedOutputs } from "./output-seal";
 import { cellToInstant, col, COUNT, DAY, dayToCell, INSTANT, instantToCell, tableSheet, TEXT } from "./sheet-spec";
 import type {
   AdhocPeriod,
@@ -263,8 +264,10 @@ function cmp(a: string, b: string): number {
 
 export interface ReadMasterResult {
   book: MasterBook;
-  /** Problems with the workbook itself: a missing sheet, a row that cannot be read. */
+  /** Problems with the workbook itself: a missing sheet, a row that cannot be read, an output edited by hand. */
   problems: Finding[];
+  /** Copies of output sheets edited by hand, to write beside the rewritten outputs so nothing typed is lost. */
+  backups: SheetSpec[];
 }
 
 /** A table read by header: get(row, "Mã đơn vị") finds the column whatever its position. */
@@ -447,7 +450,9 @@ export function readMasterBook(grids: Record<string, CellValue[][]>): ReadMaster
   book.log = readLog(grids[SHEETS.log]);
   book.findings = readFindings(grids[SHEETS.findings]);
   problems.push(...orphanProblems(book));
-  return { book, problems };
+  const edited = keepEditedOutputs(grids, [SHEETS.consolidated, SHEETS.status]);
+  problems.push(...edited.problems);
+  return { book, problems, backups: edited.backups };
 }
 
 /** Data kept for units or indicators the clerk removed: still kept and counted, but said out loud. */

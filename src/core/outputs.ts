@@ -4,6 +4,7 @@ import { targetMet } from "./consolidation";
 import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
 import { dueDay } from "./deadlines";
 import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
+import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
 import type { Consolidation } from "./report";
 import { col, COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
@@ -84,7 +85,7 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   });
   const first = headerRow + 1;
   const last = values.length - 1;
-  return {
+  return sealSheet({
     name: SHEETS.consolidated,
     values: rectangular(values, null),
     numberFormats: rectangular(formats, TEXT),
@@ -95,7 +96,7 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
     freeze: { rows: headerRow + 1, columns: 3 },
     bars: last >= first ? { top: first, left: 9, bottom: last, right: 9 } : undefined,
     landscape: true,
-  };
+  });
 }
 
 /** Status matrix: units x the months of the span (and the span itself when it is longer), by colour. */
@@ -141,7 +142,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   }
   const countColumns = new Set([3 + columns.length + 3, 3 + columns.length + 4]);
   const formats = values.map((row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
-  return {
+  return sealSheet({
     name: SHEETS.status,
     values: rectangular(values, null),
     numberFormats: formats,
@@ -151,7 +152,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     columnWidths: [12, 40, 10, ...columns.map(() => 16), 20, 18, 16, 8, 10, 36],
     freeze: { rows: headerRow + 1, columns: 2 },
     landscape: true,
-  };
+  });
 }
 
 function statusColumns(c: Consolidation): string[] {

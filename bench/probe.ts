@@ -1,0 +1,2 @@
+import { national } from "./national";
+console.log(JSON.stringify(national(), null, 1));
