@@ -2,7 +2,7 @@
 // for a month and for the year, and the heap it takes at three sizes to show memory is linear in the data.
 import { newMasterBook } from "../src/core/master-sheets";
 import { consolidate } from "../src/core/consolidation";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook, unitStatuses } from "../src/core/report";
 import type { Fact, MasterBook, Submission, Unit } from "../src/core/types";
 import { round } from "./timing";
 
@@ -15,12 +15,15 @@ export interface NationalFigures {
   communes: number;
   facts: number;
   submissions: number;
-  /** consolidateBook (statuses, indicators, findings), median of 3, ms. */
+  /** consolidateBook (statuses, indicators, findings), one run after a warm-up, ms. */
   monthMs: number;
   yearMs: number;
   /** consolidate() alone (the indicators), median of 3, ms. */
   consolidateMonthMs: number;
   consolidateYearMs: number;
+  /** unitStatuses (src/core/report.ts) alone, one run after a warm-up, ms. */
+  statusesMonthMs: number;
+  statusesYearMs: number;
   /** Heap used after building the data, and the heap it grew by, at 1/4, 1/2 and the full size. */
   memory: { communes: number; facts: number; heapUsedMB: number; dataMB: number; bytesPerFact: number }[];
   /** Heap growth during the year's consolidation, MB. */
@@ -78,41 +81,49 @@ function heapMB(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-function medianMs(run: () => unknown): number {
+function heapFigures(communes: number, facts: number, before: number): NationalFigures["memory"][number] {
+  const after = heapMB();
+  return { communes, facts, heapUsedMB: round(after), dataMB: round(after - before), bytesPerFact: round(((after - before) * 2 ** 20) / facts, 0) };
+}
+
+/** The heap a book of `count` communes takes; the book is garbage once this returns. */
+function heapOf(count: number): NationalFigures["memory"][number] {
+  const before = heapMB();
+  const book = nationalBook(count);
+  return heapFigures(count, book.data.length, before);
+}
+
+/** One warm-up run, then the median of `runs` timed runs, ms. */
+function medianMs(run: () => unknown, runs = 3): number {
   run();
-  const times = [0, 1, 2].map(() => {
+  const times = Array.from({ length: runs }, () => {
     const start = performance.now();
     run();
     return performance.now() - start;
   });
-  return round(times.sort((a, b) => a - b)[1]);
+  return round(times.sort((a, b) => a - b)[runs >> 1]);
 }
 
 export function national(): NationalFigures {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error("run node with --expose-gc: the memory figures need it");
-  const memory: NationalFigures["memory"] = [];
-  for (const count of [Math.round(COMMUNES / 4), Math.round(COMMUNES / 2)]) {
-    const before = heapMB();
-    const book = nationalBook(count);
-    const after = heapMB();
-    memory.push({ communes: count, facts: book.data.length, heapUsedMB: round(after), dataMB: round(after - before), bytesPerFact: round(((after - before) * 2 ** 20) / book.data.length, 0) });
-  }
+  const memory = [Math.round(COMMUNES / 4), Math.round(COMMUNES / 2)].map(heapOf);
   const before = heapMB();
   const book = nationalBook(COMMUNES);
-  const after = heapMB();
-  memory.push({ communes: COMMUNES, facts: book.data.length, heapUsedMB: round(after), dataMB: round(after - before), bytesPerFact: round(((after - before) * 2 ** 20) / book.data.length, 0) });
+  memory.push(heapFigures(COMMUNES, book.data.length, before));
 
   const input = (periodKey: string) => ({ periodKey, year: YEAR, catalogue: book.catalogue, units: book.units, targets: book.targets, data: book.data, adhoc: [] });
-  const monthMs = medianMs(() => consolidateBook(book, "2026-03", AS_OF));
-  const yearMs = medianMs(() => consolidateBook(book, "2026", AS_OF));
+  const monthMs = medianMs(() => consolidateBook(book, "2026-03", AS_OF), 1);
+  const yearMs = medianMs(() => consolidateBook(book, "2026", AS_OF), 1);
   const consolidateMonthMs = medianMs(() => consolidate(input("2026-03")));
   const consolidateYearMs = medianMs(() => consolidate(input("2026")));
+  const statusesMonthMs = medianMs(() => unitStatuses(book, "2026-03", AS_OF), 1);
+  const statusesYearMs = medianMs(() => unitStatuses(book, "2026", AS_OF), 1);
   const beforeYear = heapMB();
   const kept = consolidateBook(book, "2026", AS_OF);
   const consolidationHeapMB = round(heapMB() - beforeYear);
   if (kept.indicators.length !== book.catalogue.length) throw new Error("consolidation lost indicators");
   return {
     communes: COMMUNES, facts: book.data.length, submissions: book.submissions.length,
-    monthMs, yearMs, consolidateMonthMs, consolidateYearMs, memory, consolidationHeapMB,
+    monthMs, yearMs, consolidateMonthMs, consolidateYearMs, statusesMonthMs, statusesYearMs, memory, consolidationHeapMB,
   };
 }

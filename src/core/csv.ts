@@ -3,9 +3,7 @@ import type { CellValue } from "./types";
 
 export function parseCsv(text: string): CellValue[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  // Excel in Vietnamese locales saves with ";" because "," is the decimal mark.
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const sep = separatorOf(src);
   const rows: CellValue[][] = [];
   let row: CellValue[] = [];
   let field = "";
@@ -35,4 +33,23 @@ export function parseCsv(text: string): CellValue[][] {
     rows.push(row);
   }
   return rows.map((r) => r.map((c) => (typeof c === "string" && c.trim() === "" ? null : c)));
+}
+
+/**
+ * Excel in Vietnamese locales saves with ";" because "," is the decimal mark. The first record tells
+ * which: the separator it uses more often outside quotes (a quoted "Phòng Văn hóa, Xã hội" says nothing).
+ */
+function separatorOf(src: string): ";" | "," {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "\n" || ch === "\r") break;
+    else if (ch === ",") commas++;
+    else if (ch === ";") semicolons++;
+  }
+  return semicolons > commas ? ";" : ",";
 }

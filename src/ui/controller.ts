@@ -251,6 +251,8 @@ export class PaneController {
         results: outcome.files,
         resultsWritten: true,
         consolidation,
+        // An output typed over by hand was kept as a copy: the clerk must hear about it.
+        bookProblems: [...this.state.bookProblems.filter((p) => p.code !== "OUTPUT_EDITED"), ...consolidation.editedOutputs],
         canDownload: this.host.kind === "web",
         notice: {
           kind: "success",
@@ -314,7 +316,7 @@ export class PaneController {
       if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return;
       const updated = { ...book, settings };
       await this.host.store.writeSheets(inputSheetSpecs(updated).filter((spec) => spec.name === SHEETS.settings));
-      this.set({ book: updated, canDownload: this.host.kind === "web", notice: { kind: "success", text: `Đã lưu đơn vị tổng hợp: ${settings.bodyName || settings.bodyCode || "(chưa đặt)"}.` } });
+      this.set({ book: updated, canDownload: this.host.kind === "web", notice: { kind: "success", text: `Đã lưu đơn vị tổng hợp: ${bodyText(settings)}.` } });
     });
   }
 
@@ -397,6 +399,11 @@ export class PaneController {
       }
     });
   }
+}
+
+/** "UBND xã Hòa Bình, mã XHB", as the clerk named the body. */
+function bodyText({ bodyName, bodyCode }: Pick<Settings, "bodyCode" | "bodyName">): string {
+  return [bodyName, bodyCode && `mã ${bodyCode}`].filter(Boolean).join(", ") || "(chưa đặt tên)";
 }
 
 /** A sheet of this workbook as an incoming report file, hashed by its content. */

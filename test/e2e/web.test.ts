@@ -7,8 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { SHEETS } from "../../src/core/master-sheets";
+import { parseReport } from "../../src/core/report-parser";
+import { readWorkbook } from "../../src/io/xlsx";
 import { sampleFigures, unitsCsv } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
 import { expectedTotals } from "../../src/samples/scenario";
@@ -81,15 +85,18 @@ async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById("app")?.dataset.busy === "false");
 }
 
-async function download(s: Session): Promise<Uint8Array> {
+/** Clicks the button and returns the file it downloads. */
+async function downloadFrom(s: Session, name: string, fileName: string): Promise<Uint8Array> {
   const event = s.page.waitForEvent("download");
-  await s.click(button(s.page, "Tải sổ tổng hợp").first());
+  await s.click(button(s.page, name).first());
   const d = await event;
-  expect(d.suggestedFilename()).toBe("so-tong-hop.xlsx");
+  expect(d.suggestedFilename()).toBe(fileName);
   const path = join(mkdtempSync(join(tmpdir(), "tonghop-dl-")), d.suggestedFilename());
   await d.saveAs(path);
   return new Uint8Array(readFileSync(path));
 }
+
+const download = (s: Session) => downloadFrom(s, "Tải sổ tổng hợp", "so-tong-hop.xlsx");
 
 async function loadXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -152,17 +159,42 @@ describe("the web page (Chromium)", () => {
     expect(mh10).toContain(totals.MH10.value.toLocaleString("vi-VN"));
     await page.locator("#tong-hop").screenshot({ path: shot("03-tong-hop.png") });
 
-    // 4. Overdue units and the reminder, copied to the clipboard.
+    // 4. Units to remind, the group reminder and one unit's own message, copied to the clipboard.
     const overdue = page.locator("#qua-han");
-    await expect(overdue.locator('li[data-unit="TCN05"]').textContent()).resolves.toContain("Quá hạn 6 ngày");
+    const team5 = overdue.locator('li[data-unit="TCN05"]');
+    await expect(team5.textContent()).resolves.toContain("Quá hạn 6 ngày");
+    await expect(team5.textContent()).resolves.toContain("Hồ Thị Sen - 0918 990 315");
     await expect(overdue.locator('li[data-unit="PKT"]').textContent()).resolves.toContain("Trễ 3 ngày");
     await button(page, "Sao chép nhắc nhở").click();
     await page.getByText("Đã sao chép nội dung nhắc nhở.").waitFor();
     const clip = await page.evaluate(() => navigator.clipboard.readText());
-    expect(clip).toContain("Tổ công nghệ số cộng đồng thôn 5: quá hạn 6 ngày");
-    expect(clip).toContain("trước 00:00 ngày 20/03/2026");
+    expect(clip).toContain("Tổ công nghệ số cộng đồng thôn 5: quá hạn 6 ngày (hạn trước ngày 20/03/2026)");
+    expect(clip).toContain("Phòng Kinh tế: trễ 3 ngày");
+    await team5.getByRole("button", { name: "Sao chép" }).click();
+    await page.getByText("Đã sao chép nhắc nhở gửi Tổ công nghệ số cộng đồng thôn 5.").waitFor();
+    const toTeam = await page.evaluate(() => navigator.clipboard.readText());
+    expect(toTeam).toMatch(/^Kính gửi: Tổ công nghệ số cộng đồng thôn 5 \(liên hệ: Hồ Thị Sen - 0918 990 315\)\./);
+    expect(toTeam).not.toContain("Phòng Kinh tế");
     await overdue.locator("summary").click();
     await overdue.screenshot({ path: shot("04-qua-han.png") });
+
+    // 4b. The units' templates (one .zip) and the report to the level above, named after the body.
+    const zip = unzipSync(await downloadFrom(s, "Tạo mẫu báo cáo", "Mau bao cao 2026-03.zip"));
+    const template = Object.entries(zip).find(([name]) => name.includes("Phong Kinh te"));
+    if (!template) throw new Error(`no template for Phòng Kinh tế in ${Object.keys(zip).join(", ")}`);
+    const templateText = JSON.stringify((await loadXlsx(template[1])).worksheets[0].getSheetValues());
+    expect(templateText).toContain("Phòng Kinh tế");
+    expect(templateText).toContain("Tháng 3/2026");
+    await page.getByLabel("Tên đơn vị tổng hợp").fill("UBND xã Hòa Bình");
+    await page.getByLabel("Mã đơn vị tổng hợp").fill("XHB");
+    await page.getByLabel("Mã đơn vị tổng hợp").press("Tab");
+    await page.getByText("Đã lưu đơn vị tổng hợp: UBND xã Hòa Bình, mã XHB.").waitFor();
+    const upward = await downloadFrom(s, "Xuất báo cáo cấp trên", "BC 2026-03 - UBND xa Hoa Binh.xlsx");
+    const report = parseReport(readWorkbook(upward), "upward.xlsx", DEFAULT_CATALOGUE);
+    expect([report.unitCode?.value, report.unitName?.value, report.periodText?.value]).toEqual(["XHB", "UBND xã Hòa Bình", "Tháng 3/2026"]);
+    expect(report.rows.find((r) => r.indicator === "MH10")?.result?.value).toMatchObject({ value: totals.MH10.value });
+    await idle(page);
+    await page.locator("#mau-bao-cao").screenshot({ path: shot("07-mau-bao-cao.png") });
 
     // 5. Findings.
     const findings = page.locator("#phat-hien");

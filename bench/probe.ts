@@ -1,2 +1,0 @@
-import { national } from "./national";
-console.log(JSON.stringify(national(), null, 1));
