@@ -31,7 +31,8 @@ describe("hostile files in a batch with good ones", () => {
   // Each maker returns the hostile bytes and what its refusal must say.
   const hostile: Record<string, () => { bytes: Uint8Array; says: RegExp }> = {
     "mot-trieu-dong.xlsx": () => ({ bytes: streamedXlsx("Báo cáo", bigSheetChunks(1_000_000, 1, reportWorkbook(good("Công an xã", { MH01: 1 })).sheets[0].rows), 0), says: /dòng/ }),
-    "16384-cot.xlsx": () => ({ bytes: streamedXlsx("Báo cáo", bigSheetChunks(130, 16_384), 0), says: /quá nhiều ô/ }),
+    // 123 full rows of 16,384 columns: just over the two million cells a sheet may hold.
+    "16384-cot.xlsx": () => ({ bytes: streamedXlsx("Báo cáo", bigSheetChunks(123, 16_384), 0), says: /quá nhiều ô/ }),
     "ngoai-cot-XFD.xlsx": () => ({ bytes: xlsxPackage([{ name: "Báo cáo", xml: sheetXml([]).replace("<sheetData>", '<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row>') }]), says: /ngoài vùng ô/ }),
     "5000-trang.xlsx": () => ({ bytes: xlsxPackage(Array.from({ length: 5000 }, (_, i) => ({ name: `Trang ${i + 1}` }))), says: /5000 trang tính/ }),
     "xml-hong.xlsx": () => ({ bytes: xlsxPackage([{ name: "Báo cáo", xml: "<worksheet><sheetData><row><c><v>1</v></row></sheetData>" }]), says: /bị hỏng/ }),

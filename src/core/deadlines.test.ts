@@ -1,21 +1,10 @@
-import { cutoffWindow, daysLate, dueDay, dueInstant, lastOnTimeDay } from "./deadlines";
+import { cutoffWindow, dataWindow, daysLate, dueDay, dueInstant, lastOnTimeDay } from "./deadlines";
+import { parsePeriodKey } from "./periods";
 import { vnMidnight } from "./dates";
+import { DEFAULT_SETTINGS } from "./master-sheets";
 import type { Settings } from "./types";
 
-const settings = (over: Partial<Settings> = {}): Settings => ({
-  bodyCode: "XA-DH",
-  bodyName: "UBND xã Dương Hưu",
-  year: 2026,
-  deadlineDay: 20,
-  deadlineInclusive: false,
-  cutoffDay: 15,
-  timeZone: "Asia/Ho_Chi_Minh",
-  adhocPeriods: [
-    { key: "2025-10-CD30", name: "Chiến dịch 30 ngày", start: "2025-09-30", end: "2025-10-30", dueDay: "2025-10-20" },
-  ],
-  exceptions: [],
-  ...over,
-});
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 
 /** An instant given as Vietnam wall-clock time. */
 const vn = (wall: string): Date => new Date(`${wall}+07:00`);
@@ -122,4 +111,11 @@ describe("the data cut-off window (Decree 09/2019)", () => {
   test("only for months", () => {
     expect(() => cutoffWindow("2026-Q1", settings())).toThrow("Không phải kỳ báo cáo tháng");
   });
+});
+
+test("a period's data window runs from its first month's cut-off to its last month's (15th to 14th)", () => {
+  expect(dataWindow(parsePeriodKey("2026-03")!, settings())).toEqual({ start: "2026-02-15", end: "2026-03-14" });
+  expect(dataWindow(parsePeriodKey("2026-Q1")!, settings())).toEqual({ start: "2025-12-15", end: "2026-03-14" });
+  const campaign = parsePeriodKey("2025-10-CD30", settings().adhocPeriods)!;
+  expect(dataWindow(campaign, settings())).toEqual({ start: "2025-09-30", end: "2025-10-30" });
 });

@@ -2,7 +2,7 @@
 // due day, and a report received at or after it is late. All days are Vietnam calendar days.
 import { addDays, daysBetween, daysInMonth, vnDay, vnMidnight } from "./dates";
 import { parsePeriodKey } from "./periods";
-import type { Settings } from "./types";
+import type { Period, Settings } from "./types";
 
 /** Unit codes are typed by hand in several sheets: compare them without case or surrounding spaces. */
 export const sameUnitCode = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
@@ -65,4 +65,10 @@ export function cutoffWindow(monthKey: string, settings: Settings): { start: str
     start: dayOfMonth(prevYear, prevMonth, settings.cutoffDay),
     end: addDays(dayOfMonth(period.year, period.index, settings.cutoffDay), -1),
   };
+}
+
+/** The days whose data a period's reports count: the cut-off windows of its first and last months. */
+export function dataWindow(period: Period, settings: Settings): { start: string; end: string } {
+  if (period.months.length === 0) return { start: period.start, end: period.end };
+  return { start: cutoffWindow(period.months[0], settings).start, end: cutoffWindow(period.months[period.months.length - 1], settings).end };
 }

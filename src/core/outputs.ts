@@ -2,7 +2,7 @@
 // Outputs are re-derived from the data sheet every time and never typed over.
 import { targetMet } from "./consolidation";
 import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
-import { dueDay } from "./deadlines";
+import { dataWindow, dueDay } from "./deadlines";
 import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
@@ -33,9 +33,12 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   const submitted = c.units.filter((u) => u.status === "on_time" || u.status === "late").length;
   const required = c.units.filter((u) => u.status !== "not_required").length;
   const count = (s: string) => c.units.filter((u) => u.status === s).length;
+  const window = dataWindow(c.period, book.settings);
   const title = [
     [`BÁO CÁO TỔNG HỢP KẾT QUẢ PHONG TRÀO "BÌNH DÂN HỌC VỤ SỐ"`],
-    [`Đơn vị tổng hợp: ${book.settings.bodyName || "(chưa đặt tên trong trang Cài đặt)"}   Kỳ báo cáo: ${c.period.label}   Số liệu tính đến: ${formatInstantVi(c.asOf)}`],
+    [
+      `Đơn vị tổng hợp: ${book.settings.bodyName || "(chưa đặt tên trong trang Cài đặt)"}   Kỳ báo cáo: ${c.period.label} (số liệu từ ${formatDayVi(window.start)} đến ${formatDayVi(window.end)})   Tình trạng nộp tính đến: ${formatInstantVi(c.asOf)}`,
+    ],
     [
       `Đơn vị đã nộp: ${submitted}/${required} (đúng hạn ${count("on_time")}, trễ hạn ${count("late")}); quá hạn chưa nộp: ${count("overdue")}; chưa đến hạn: ${count("pending")}. Tỷ lệ = tổng tử số / tổng mẫu số, không lấy trung bình tỷ lệ của các đơn vị.`,
     ],

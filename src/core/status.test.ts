@@ -1,19 +1,8 @@
 import { resolveReceived, STATUS_COLORS, STATUS_FONT_COLORS, statusLabel, unitStatus } from "./status";
+import { DEFAULT_SETTINGS } from "./master-sheets";
 import type { Settings, Submission, Unit } from "./types";
 
-const SETTINGS: Settings = {
-  bodyCode: "XA-DH",
-  bodyName: "UBND xã Dương Hưu",
-  year: 2026,
-  deadlineDay: 20,
-  deadlineInclusive: false,
-  cutoffDay: 15,
-  timeZone: "Asia/Ho_Chi_Minh",
-  adhocPeriods: [
-    { key: "2025-10-CD30", name: "Chiến dịch 30 ngày", start: "2025-09-30", end: "2025-10-30", dueDay: "2025-10-20" },
-  ],
-  exceptions: [],
-};
+const SETTINGS: Settings = DEFAULT_SETTINGS;
 
 const UNIT: Unit = {
   code: "THON1",
