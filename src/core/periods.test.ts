@@ -9,6 +9,7 @@ import {
   previousPeriodKey,
   requiredReportKeys,
 } from "./periods";
+import { testUnit } from "../../test/helpers/report-grid";
 import type { AdhocPeriod, Frequency, Unit } from "./types";
 
 const CAMPAIGN: AdhocPeriod = {
@@ -19,17 +20,7 @@ const CAMPAIGN: AdhocPeriod = {
   dueDay: "2025-10-20",
 };
 
-const unit = (over: Partial<Unit> = {}): Unit => ({
-  code: "THON1",
-  name: "Tổ công nghệ số cộng đồng thôn 1",
-  type: "to_cnscd",
-  parent: "",
-  frequency: "month",
-  activeFrom: "",
-  activeTo: "",
-  contact: "",
-  ...over,
-});
+const unit = (over: Partial<Unit> = {}): Unit => ({ ...testUnit("THON1", "Tổ công nghệ số cộng đồng thôn 1", "to_cnscd"), ...over });
 
 describe("period keys", () => {
   test("a month", () => {

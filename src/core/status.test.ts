@@ -1,19 +1,11 @@
 import { resolveReceived, STATUS_COLORS, STATUS_FONT_COLORS, statusLabel, unitStatus } from "./status";
+import { testUnit } from "../../test/helpers/report-grid";
 import { DEFAULT_SETTINGS } from "./master-sheets";
 import type { Settings, Submission, Unit } from "./types";
 
 const SETTINGS: Settings = DEFAULT_SETTINGS;
 
-const UNIT: Unit = {
-  code: "THON1",
-  name: "Tổ công nghệ số cộng đồng thôn 1",
-  type: "to_cnscd",
-  parent: "",
-  frequency: "month",
-  activeFrom: "",
-  activeTo: "",
-  contact: "",
-};
+const UNIT: Unit = testUnit("THON1", "Tổ công nghệ số cộng đồng thôn 1", "to_cnscd");
 
 /** A submission received (by import time) at a Vietnam wall-clock instant. */
 const sub = (period: string, importedWall: string, over: Partial<Submission> = {}): Submission => ({
