@@ -20,7 +20,8 @@ function sizeOf(dir: string, file: string) {
 
 /** Local script and stylesheet paths a page names (absolute http(s) URLs are someone else's). */
 function referencedFiles(html: string): string[] {
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]);
+  // The production HTML is minified: attribute values may come without quotes.
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)=["']?([^"'\s>]+)/g)].map((m) => m[1]);
   return refs.filter((r) => !/^(https?:)?\/\//.test(r) && /\.(js|css)$/.test(r)).map((r) => r.replace(/^\.?\//, ""));
 }
 

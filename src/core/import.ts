@@ -89,6 +89,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     else data.set(k, [f]);
   }
   const submissions = new Map(book.submissions.map((s) => [key(s.period, s.unit), s]));
+  const byHash = new Map(book.submissions.map((s) => [s.hash, s]));
   let findings = [...book.findings];
   const seenFindings = new Set(findings.map(findingKey));
   const log: LogEntry[] = [...book.log];
@@ -147,7 +148,9 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
       continue;
     }
 
-    const alreadyHere = [...submissions.values()].find((s) => s.hash === file.hash);
+    const here = byHash.get(file.hash);
+    // A version replaced since (by a newer file) is no longer "here".
+    const alreadyHere = here && submissions.get(key(here.period, here.unit)) === here ? here : undefined;
     if (alreadyHere) {
       result.unit = alreadyHere.unit;
       result.period = alreadyHere.period;
@@ -238,6 +241,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     const existing = submissions.get(k);
     if (!existing) {
       submissions.set(k, incoming);
+      byHash.set(incoming.hash, incoming);
       data.set(k, facts);
       addFindings(validated.findings);
       record("imported", counts.errors ? `Đã nhập, ${counts.errors} lỗi (số liệu lỗi không được tổng hợp).` : "Đã nhập.");
@@ -255,6 +259,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     }
     dropFindingsOf(existing);
     submissions.set(k, incoming);
+    byHash.set(incoming.hash, incoming);
     data.set(k, facts);
     const replacedNote = finding(
       "REPLACED",

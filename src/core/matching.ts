@@ -83,15 +83,41 @@ export interface UnitMatch {
 const MAX_SUGGESTIONS = 3;
 
 /** The unit a report header names: by code, else by name; otherwise the closest known names. */
+interface UnitIndex {
+  byCode: Map<string, Unit>;
+  byName: Map<string, Unit>;
+}
+
+// Folding every unit's code and name for every file made matching quadratic in a batch: fold once per list.
+const unitIndexes = new WeakMap<readonly Unit[], UnitIndex>();
+
+function unitIndex(units: readonly Unit[]): UnitIndex {
+  let index = unitIndexes.get(units);
+  if (!index) {
+    index = { byCode: new Map(), byName: new Map() };
+    for (const u of units) {
+      const code = foldCompact(u.code);
+      const name = unitNameKey(u.name);
+      // The first unit wins, as a linear search over the list would.
+      if (code && !index.byCode.has(code)) index.byCode.set(code, u);
+      if (name && !index.byName.has(name)) index.byName.set(name, u);
+    }
+    unitIndexes.set(units, index);
+  }
+  return index;
+}
+
+/** The units list must not be changed in place after a match: a new list gets a new index. */
 export function matchUnit(code: string | null, name: string | null, units: readonly Unit[]): UnitMatch {
+  const index = unitIndex(units);
   const wantedCode = code ? foldCompact(code) : "";
   if (wantedCode) {
-    const byCode = units.find((u) => foldCompact(u.code) === wantedCode);
+    const byCode = index.byCode.get(wantedCode);
     if (byCode) return { unit: byCode, suggestions: [] };
   }
   const wantedName = name ? unitNameKey(name) : "";
   if (!wantedName) return { unit: null, suggestions: [] };
-  const byName = units.find((u) => unitNameKey(u.name) === wantedName);
+  const byName = index.byName.get(wantedName);
   if (byName) return { unit: byName, suggestions: [] };
   return { unit: null, suggestions: closestNames(wantedName, units) };
 }

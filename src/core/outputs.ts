@@ -6,7 +6,7 @@ import { dataWindow, dueDay } from "./deadlines";
 import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
-import type { Consolidation } from "./report";
+import { submissionsByUnit, type Consolidation } from "./report";
 import { col, COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
 import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
@@ -123,9 +123,10 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   const values: OutValue[][] = [...title, header];
   const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER)];
   const byUnit = new Map(c.units.map((s) => [s.unit, s]));
+  const submissions = submissionsByUnit(book);
   for (const unit of book.units) {
     const span = byUnit.get(unit.code)!;
-    const subs = book.submissions.filter((s) => s.unit === unit.code);
+    const subs = submissions.get(unit.code) ?? [];
     const cells = columns.map((k) => (k === c.period.key ? span : unitStatus({ unit, periodKey: k, submissions: subs, asOf, settings: book.settings })));
     const r = values.length;
     values.push([

@@ -30,9 +30,19 @@ export function inSpan(spanKey: string, key: string, book: MasterBook): boolean 
 }
 
 export function unitStatuses(book: MasterBook, periodKey: string, asOf: Date): UnitStatus[] {
-  return book.units.map((unit) =>
-    unitStatus({ unit, periodKey, submissions: book.submissions.filter((s) => s.unit === unit.code), asOf, settings: book.settings }),
-  );
+  const byUnit = submissionsByUnit(book);
+  return book.units.map((unit) => unitStatus({ unit, periodKey, submissions: byUnit.get(unit.code) ?? [], asOf, settings: book.settings }));
+}
+
+/** Submissions grouped by unit code, once: filtering the whole list per unit is quadratic at national scale. */
+export function submissionsByUnit(book: MasterBook): Map<string, MasterBook["submissions"]> {
+  const byUnit = new Map<string, MasterBook["submissions"]>();
+  for (const s of book.submissions) {
+    const list = byUnit.get(s.unit);
+    if (list) list.push(s);
+    else byUnit.set(s.unit, [s]);
+  }
+  return byUnit;
 }
 
 export function consolidateBook(book: MasterBook, periodKey: string, asOf: Date): Consolidation {

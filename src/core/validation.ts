@@ -43,8 +43,11 @@ const MENTEE = "MH02";
 const CERTIFIED = "CT04";
 const ADULTS_OF = "CT03";
 
+// One formatter for the module: toLocaleString builds a new one on every call.
+const VI_NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+
 function fmt(n: number): string {
-  return n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+  return VI_NUMBER.format(n);
 }
 
 export function validateReport(report: UnitReport, ctx: ValidationContext): ValidatedReport {
