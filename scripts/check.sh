@@ -18,5 +18,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-npm ci --no-audit --no-fund
+# `npm ci` refuses this lock file: npm here leaves out the other platforms' optional binaries (unrs-resolver)
+npm install --no-audit --no-fund
 npm test
