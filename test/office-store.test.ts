@@ -316,3 +316,17 @@ test("the fake itself turns unprotected text into formulas, so the text tests ab
   expect(wb.sheet("S")!.cell("A1")!.formula).toBe("=1+1");
   expect(wb.sheet("S")!.cell("B1")).toMatchObject({ value: "=1+1", formula: null });
 });
+
+test("an output typed over in Excel is kept as a copy, checked within the same syncs", async () => {
+  const wb = new FakeWorkbook();
+  const s = store(wb);
+  const book = communeBook(3);
+  await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
+  wb.sheet(SHEETS.consolidated)!.at(6, 6).value = 999;
+  const before = wb.syncs.length;
+  const problems = await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
+  expect(wb.syncs.length - before).toBeLessThanOrEqual(3);
+  expect(problems.map((p) => p.code)).toEqual(["OUTPUT_EDITED"]);
+  expect(wb.sheet("Tổng hợp (sửa tay)")!.at(6, 6).value).toBe(999);
+  expect(await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status])).toEqual([]);
+});

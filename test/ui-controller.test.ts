@@ -1,4 +1,5 @@
 // The pane's behaviour without a browser: the controller driven against an in-memory master store.
+import { keepEditedOutputs } from "../src/core/output-seal";
 import { readdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
@@ -36,10 +37,13 @@ class MemoryStore implements MasterStore {
     }
     return out;
   }
-  async writeSheets(specs: SheetSpec[], activate?: string) {
-    for (const s of specs) this.grids.set(s.name, s.values as CellValue[][]);
-    this.writes.push(specs.map((s) => s.name));
+  async writeSheets(specs: SheetSpec[], activate?: string, keepEdited: readonly string[] = []) {
+    const { backups, problems } = keepEditedOutputs(await this.readSheets(keepEdited), keepEdited);
+    const all = [...backups, ...specs];
+    for (const s of all) this.grids.set(s.name, s.values as CellValue[][]);
+    this.writes.push(all.map((s) => s.name));
     if (activate) this.activated.push(activate);
+    return problems;
   }
   async readOtherSheets() {
     return this.otherSheets;
@@ -144,6 +148,20 @@ describe("PaneController on the web page", () => {
     // The same files chosen again are not added twice.
     await ctl.addFiles(march());
     expect(ctl.state.pending).toHaveLength(16);
+  });
+
+  it("keeps an output sheet the clerk typed over as a copy, and says so", async () => {
+    const { ctl, store } = await bookWithUnits();
+    await ctl.addFiles(march());
+    await ctl.consolidate();
+    expect(ctl.state.bookProblems.some((p) => p.code === "OUTPUT_EDITED")).toBe(false);
+    const typed = store.grids.get(SHEETS.consolidated)!.map((r) => [...r]);
+    typed[6][6] = 12345;
+    store.grids.set(SHEETS.consolidated, typed);
+    await ctl.consolidate();
+    expect(ctl.state.bookProblems.find((p) => p.code === "OUTPUT_EDITED")?.message).toContain("Tổng hợp (sửa tay)");
+    expect(store.grids.get("Tổng hợp (sửa tay)")?.[6][6]).toBe(12345);
+    expect(store.grids.get(SHEETS.consolidated)?.[6][6]).not.toBe(12345);
   });
 
   it("consolidates: writes data and outputs, totals match the scenario, overdue units and the reminder follow", async () => {

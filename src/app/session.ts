@@ -5,7 +5,6 @@ import { importFiles, ImportOutcome, IncomingFile } from "../core/import";
 import { INPUT_SHEETS, inputSheetSpecs, newMasterBook, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS } from "../core/master-sheets";
 import { consolidationSheets, importSheets } from "../core/outputs";
 import { consolidateBook, Consolidation } from "../core/report";
-import { keepEditedOutputs } from "../core/output-seal";
 import type { Finding, MasterBook, Settings, Unit } from "../core/types";
 import { sha256Hex } from "../io/hash";
 import { toIncomingFile } from "../io/incoming";
@@ -43,9 +42,7 @@ export async function saveImport(store: MasterStore, book: MasterBook): Promise<
 /** "Tổng hợp báo cáo": writes the data and every output sheet, and shows the consolidated sheet. */
 export async function consolidateInto(store: MasterStore, book: MasterBook, periodKey: string, asOf: Date): Promise<Consolidation & { editedOutputs: Finding[] }> {
   const c = consolidateBook(book, periodKey, asOf);
-  // Read the outputs again right before rewriting them: the clerk may have typed into them since.
-  const outputs = [SHEETS.consolidated, SHEETS.status];
-  const { backups, problems } = keepEditedOutputs(await store.readSheets(outputs), outputs);
-  await store.writeSheets([...backups, ...consolidationSheets(book, c, asOf)], SHEETS.consolidated);
-  return { ...c, editedOutputs: problems };
+  // The outputs are checked for hand edits as they are rewritten: the clerk may have typed into them since.
+  const editedOutputs = await store.writeSheets(consolidationSheets(book, c, asOf), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
+  return { ...c, editedOutputs };
 }

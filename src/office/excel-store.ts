@@ -3,13 +3,15 @@
 // that calls Excel's APIs. Every context.sync() is a round trip to Excel (over the network in Excel on
 // the web), so each operation queues all of its work and syncs a fixed number of times:
 //   readSheets       1 sync
-//   writeSheets      2 syncs, 3 with the chart; more only when the cell data exceeds maxRequestBytes
+//   writeSheets      2 syncs, 3 with the chart; more only when the cell data exceeds maxRequestBytes (the
+//                    check of outputs for hand edits rides on the first)
 //   readOtherSheets  2 syncs (the sheet list, then their cells)
 //   selectCell       1 sync
 // Features newer than ExcelApi 1.7 (the manifest's minimum) are used only when the host supports them.
 import type { MasterStore } from "../app/store";
 import { cellAddress, columnName } from "../core/address";
-import type { CellRange, CellValue, Sheet, SheetSpec } from "../core/types";
+import { keepEditedOutputs } from "../core/output-seal";
+import type { CellRange, CellValue, Finding, Sheet, SheetSpec } from "../core/types";
 import { a1, ExcelGrid, excelGrid, gridFromRange, parseRangeAddress } from "./cells";
 import { coalesceFills, columnWidthPoints, formatRectangles, widthRuns } from "./layout";
 import { DEFAULT_MAX_REQUEST_BYTES, planBatches, RowBlock } from "./payload";
@@ -33,7 +35,7 @@ export function createExcelStore(run: ExcelRun = (batch) => Excel.run(batch), op
   const supports = options.supports ?? ((version: string) => Office.context.requirements.isSetSupported("ExcelApi", version));
   return {
     readSheets: (names) => run((context) => readSheets(context, names)),
-    writeSheets: (specs, activate) => run((context) => writeSheets(context, specs, activate, maxBytes, supports)),
+    writeSheets: (specs, activate, keepEdited = []) => run((context) => writeSheets(context, specs, activate, keepEdited, maxBytes, supports)),
     readOtherSheets: (productSheets) => run((context) => readOtherSheets(context, productSheets, supports)),
     selectCell: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),
   };
@@ -118,14 +120,23 @@ function mergesOf(merged: Excel.RangeAreas): CellRange[] {
  */
 async function writeSheets(
   context: Excel.RequestContext,
-  specs: SheetSpec[],
+  requested: SheetSpec[],
   activate: string | undefined,
+  keepEdited: readonly string[],
   maxBytes: number,
   supports: (v: string) => boolean,
-): Promise<void> {
+): Promise<Finding[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const guarded = keepEdited.map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    return { name, sheet, used: loadUsedRange(sheet) };
+  });
   await context.sync();
+  const current: Record<string, CellValue[][]> = {};
+  for (const { name, sheet, used } of guarded) if (!sheet.isNullObject) current[name] = usedGrid(used);
+  const { backups, problems } = keepEditedOutputs(current, keepEdited);
+  const specs = [...backups, ...requested];
   const existing = new Map(worksheets.items.map((ws) => [sheetKey(ws.name), ws]));
   const sheets = specs.map((spec) => existing.get(sheetKey(spec.name)) ?? worksheets.add(spec.name));
   const grids = specs.map(excelGrid);
@@ -157,6 +168,7 @@ async function writeSheets(
     (sheets[specs.findIndex((s) => sheetKey(s.name) === key)] ?? existing.get(key))?.activate();
   }
   await context.sync();
+  return problems;
 }
 
 /**

@@ -2,7 +2,8 @@
 // first use, after the scheduler fix it needs to run at full speed in a browser.
 import type { MasterStore } from "../app/store";
 import { SHEETS } from "../core/master-sheets";
-import type { CellValue, Sheet, SheetSpec } from "../core/types";
+import { keepEditedOutputs } from "../core/output-seal";
+import type { CellValue, Finding, Sheet, SheetSpec } from "../core/types";
 import { installFastTimers } from "./immediate";
 
 type Parts = typeof import("./exceljs-parts");
@@ -65,14 +66,16 @@ export class WorkbookStore implements MasterStore {
     return grids;
   }
 
-  async writeSheets(specs: SheetSpec[], activate?: string): Promise<void> {
+  async writeSheets(specs: SheetSpec[], activate?: string, keepEdited: readonly string[] = []): Promise<Finding[]> {
     const { writeSheets } = await loadExcel();
+    const { backups, problems } = keepEditedOutputs(await this.readSheets(keepEdited), keepEdited);
     const wb = this.workbook ?? (await this.create(), this.requireWorkbook());
-    writeSheets(wb, specs);
+    writeSheets(wb, [...backups, ...specs]);
     if (activate) {
       const index = wb.worksheets.findIndex((ws) => nfc(ws.name) === activate);
       if (index >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
     }
+    return problems;
   }
 
   async readOtherSheets(productSheets: readonly string[]): Promise<Sheet[]> {
