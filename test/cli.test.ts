@@ -99,6 +99,7 @@ test("findings carry the file, sheet, cell and a Vietnamese message", async () =
   // Refused files show with the period they name, or the batch they came in.
   expect(result.findings.find((f: { code: string }) => f.code === "UNKNOWN_UNIT")).toMatchObject({ file: "BC thang 3 - To CNSCD thon 9.xlsx", period: "2026-03", cell: "A6" });
   expect(result.findings.find((f: { file: string }) => f.file === "Bao cao T3 (1).xlsx")).toMatchObject({ severity: "error", period: "2026-03" });
+  expect(result.findings.find((f: { code: string }) => f.code === "PERIOD_MISMATCH")).toMatchObject({ unit: "THCS", period: "2026-03" });
   const january = await json("status", master, "--period", "2026-01", "--as-of", "2026-03-25");
   expect(january.findings.find((f: { code: string }) => f.code === "UNKNOWN_UNIT")).toBeUndefined();
 });

@@ -195,7 +195,8 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
         file: file.name,
         sheet: validated.findings[0]?.sheet ?? "",
         unit: result.unit,
-        period: periodKey,
+        // Shown with the batch the clerk is working on, where the missing report is felt.
+        period: opts.periodKey,
       });
       result.findings = [...validated.findings, f];
       addFindings([f]);
