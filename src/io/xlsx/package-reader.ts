@@ -3,10 +3,13 @@ import { readErrors, WorkbookReadError } from "./errors";
 import type { ReadLimits } from "./limits";
 import { inflateEntry, type ZipDirectory, type ZipEntry } from "./zip";
 
-function decoderFor(firstChunk: Uint8Array): TextDecoder {
+const UTF8 = new TextDecoder("utf-8");
+
+/** A fresh decoder per part when streaming (it holds state); the shared UTF-8 one for a whole part. */
+function decoderFor(firstChunk: Uint8Array, streaming: boolean): TextDecoder {
   if (firstChunk[0] === 0xff && firstChunk[1] === 0xfe) return new TextDecoder("utf-16le");
   if (firstChunk[0] === 0xfe && firstChunk[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+  return streaming ? new TextDecoder("utf-8") : UTF8;
 }
 
 export class PackageReader {
@@ -34,13 +37,23 @@ export class PackageReader {
     // either, so a part that lies about its size stops right where the lie starts.
     if (entry.size > allowance) throw tooLarge();
     let produced = 0;
+    // The first chunk waits: most parts arrive whole in one chunk and decode in one call, faster than
+    // a streaming decode; a second chunk starts the stream.
+    let first: Uint8Array | null = null;
     let decoder: TextDecoder | null = null;
     let text = "";
     try {
       inflateEntry(this.bytes, entry, (chunk) => {
         produced += chunk.length;
         if (produced > entry.size) throw readErrors.sizeLie(entry.name);
-        decoder ??= decoderFor(chunk);
+        if (!first) {
+          first = chunk;
+          return;
+        }
+        if (!decoder) {
+          decoder = decoderFor(first, true);
+          text = decoder.decode(first, { stream: true });
+        }
         text += decoder.decode(chunk, { stream: true });
       });
     } catch (error) {
@@ -48,6 +61,7 @@ export class PackageReader {
       throw readErrors.brokenPart(entry.name, error);
     }
     this.inflated += produced;
-    return decoder ? text + (decoder as TextDecoder).decode() : text;
+    if (decoder) return text + (decoder as TextDecoder).decode();
+    return first ? decoderFor(first, false).decode(first) : "";
   }
 }

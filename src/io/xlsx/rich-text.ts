@@ -30,7 +30,9 @@ export function readSharedStrings(xml: string): string[] {
   const scanner = new XmlScanner(xml);
   const strings: string[] = [];
   while (scanner.next()) {
-    if (scanner.name === "si" && !scanner.closing) strings.push(readStringItem(scanner));
+    if (scanner.name !== "si" || scanner.closing) continue;
+    const literal = scanner.literalContent("<t>", "</t></si>");
+    strings.push(literal !== null ? cellText(literal) : readStringItem(scanner));
   }
   scanner.finish();
   return strings;

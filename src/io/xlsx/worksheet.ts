@@ -99,13 +99,20 @@ export function readWorksheet(xml: string, sheetName: string, context: SheetCont
         break;
       }
       case "c": {
-        const ref = parseCellRef(scanner.attr("r") ?? "");
-        if (ref.row >= 0) row = ref.row;
+        // One pass over the tag's attributes; the first of a repeated name counts, as with attr().
+        let ref: string | null = null;
+        let type: string | null = null;
+        let style: string | null = null;
+        while (scanner.nextAttr()) {
+          if (ref === null && scanner.attrIs("r")) ref = scanner.attrValue();
+          else if (type === null && scanner.attrIs("t")) type = scanner.attrValue();
+          else if (style === null && scanner.attrIs("s")) style = scanner.attrValue();
+        }
+        const at = parseCellRef(ref ?? "");
+        if (at.row >= 0) row = at.row;
         else if (row < 0) row = 0;
-        col = ref.col >= 0 ? ref.col : col + 1;
-        const type = scanner.attr("t");
-        const style = Number(scanner.attr("s") ?? 0);
-        const value = readCell(scanner, type, style, context);
+        col = at.col >= 0 ? at.col : col + 1;
+        const value = readCell(scanner, type, Number(style ?? 0), context);
         if (value !== null) grid.set(row, col, value);
         break;
       }
@@ -123,6 +130,8 @@ export function readWorksheet(xml: string, sheetName: string, context: SheetCont
 /** Called on a <c> start tag; reads its children up to </c>. */
 function readCell(scanner: XmlScanner, type: string | null, style: number, context: SheetContext): CellValue {
   if (scanner.selfClosing) return null;
+  const literal = scanner.literalContent("<v>", "</v></c>");
+  if (literal !== null) return cellValue(type, literal, null, style, context);
   const inside = scanner.depth;
   let v: string | null = null;
   let inline: string | null = null;

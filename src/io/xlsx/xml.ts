@@ -62,6 +62,11 @@ export class XmlScanner {
   private pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
+  private attrCursor = 0;
+  private attrNameStart = 0;
+  private attrNameEnd = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
   private sawRoot = false;
 
   constructor(private readonly xml: string) {}
@@ -97,36 +102,59 @@ export class XmlScanner {
 
   /** The decoded value of the current tag's attribute with this local name, or null. */
   attr(localName: string): string | null {
+    this.attrCursor = this.attrStart;
+    while (this.nextAttr()) if (this.attrIs(localName)) return this.attrValue();
+    return null;
+  }
+
+  /**
+   * Moves to the current tag's next attribute, skipping namespace declarations: one pass over a tag
+   * reads all the attributes a caller wants, where `attr()` rescans the tag for each name.
+   */
+  nextAttr(): boolean {
     const s = this.xml;
-    let i = this.attrStart;
     const end = this.attrEnd;
-    while (i < end) {
+    let i = this.attrCursor;
+    for (;;) {
       let ch = s.charCodeAt(i);
-      if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
-        i++;
-        continue;
-      }
+      while (i < end && (ch === 32 || ch === 9 || ch === 10 || ch === 13)) ch = s.charCodeAt(++i);
+      if (i >= end) break;
       const nameStart = i;
       let colon = -1;
-      while (i < end && (ch = s.charCodeAt(i)) !== 61 /* = */ && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) {
+      while (i < end && ch !== 61 /* = */ && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) {
         if (ch === 58) colon = i;
-        i++;
+        ch = s.charCodeAt(++i);
       }
       const nameEnd = i;
       while (i < end && s.charCodeAt(i) !== 61) i++;
       i++;
       while (i < end && (ch = s.charCodeAt(i)) !== 34 && ch !== 39) i++;
-      const quote = s.charCodeAt(i);
-      const valueEnd = s.indexOf(quote === 39 ? "'" : '"', i + 1);
-      if (i >= end || valueEnd < 0 || valueEnd > end) return null;
-      const localStart = colon >= 0 ? colon + 1 : nameStart;
-      const isNamespace = s.startsWith("xmlns", nameStart);
-      if (!isNamespace && nameEnd - localStart === localName.length && s.startsWith(localName, localStart)) {
-        return decodeEntities(s.slice(i + 1, valueEnd));
+      if (i >= end) break;
+      const valueEnd = s.indexOf(ch === 39 ? "'" : '"', i + 1);
+      if (valueEnd < 0 || valueEnd > end) break;
+      this.attrCursor = valueEnd + 1;
+      if (nameEnd - nameStart >= 5 && s.startsWith("xmlns", nameStart)) {
+        i = valueEnd + 1;
+        continue;
       }
-      i = valueEnd + 1;
+      this.attrNameStart = colon >= 0 ? colon + 1 : nameStart;
+      this.attrNameEnd = nameEnd;
+      this.valueStart = i + 1;
+      this.valueEnd = valueEnd;
+      return true;
     }
-    return null;
+    this.attrCursor = end;
+    return false;
+  }
+
+  /** The attribute `nextAttr()` moved to has this local name. */
+  attrIs(localName: string): boolean {
+    return this.attrNameEnd - this.attrNameStart === localName.length && this.xml.startsWith(localName, this.attrNameStart);
+  }
+
+  /** The decoded value of the attribute `nextAttr()` moved to. */
+  attrValue(): string {
+    return decodeEntities(this.xml.slice(this.valueStart, this.valueEnd));
   }
 
   /**
@@ -154,6 +182,25 @@ export class XmlScanner {
         return out;
       }
     }
+  }
+
+  /**
+   * The fast path for the commonest shapes, `<c ...><v>1</v></c>` and `<si><t>text</t></si>`: when the
+   * current start tag's content is literally `open`, text without markup, then `close` (which ends the
+   * current element too), moves past it all and returns the decoded text. Otherwise returns null and
+   * leaves the scanner as it was, for the general path.
+   */
+  literalContent(open: string, close: string): string | null {
+    if (this.selfClosing || this.closing) return null;
+    const s = this.xml;
+    const from = this.pos + open.length;
+    if (!s.startsWith(open, this.pos)) return null;
+    const lt = s.indexOf("<", from);
+    if (lt < 0 || !s.startsWith(close, lt)) return null;
+    this.pos = lt + close.length;
+    this.closing = true;
+    this.depth--;
+    return decodeEntities(normalizeLineBreaks(s.slice(from, lt)));
   }
 
   /** After a start tag: moves past its matching end tag. */
@@ -189,6 +236,7 @@ export class XmlScanner {
     if (i >= s.length || i === nameStart) throw new XmlError("unterminated tag");
     this.selfClosing = !this.closing && s.charCodeAt(i - 1) === 47;
     this.attrEnd = this.selfClosing ? i - 1 : i;
+    this.attrCursor = this.attrStart;
     this.pos = i + 1;
     if (this.closing) {
       if (--this.depth < 0) throw new XmlError("unbalanced end tag");

@@ -138,10 +138,19 @@ function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
   return b.subarray(start, end);
 }
 
+/** Output reused by the one-shot inflates of small parts: spares an allocation per part. */
+const scratch = new Uint8Array(64 * 1024);
+
+function scratchFor(size: number): Uint8Array {
+  if (size > scratch.length) return new Uint8Array(size);
+  return scratch.subarray(0, size);
+}
+
 /**
- * Streams one entry's uncompressed bytes to `onChunk`. `onChunk` enforces the size allowance by
- * throwing; because input is fed in small pieces, at most a few MB are inflated past the allowance.
- * An entry larger than its declared size yields more bytes than declared, for `onChunk` to notice.
+ * Streams one entry's uncompressed bytes to `onChunk`; a chunk may be reused by the next inflate, so it
+ * must be consumed before another entry is inflated. `onChunk` enforces the size allowance by throwing;
+ * because input is fed in small pieces, at most a few MB are inflated past the allowance. An entry
+ * larger than its declared size yields more bytes than declared, for `onChunk` to notice.
  */
 export function inflateEntry(b: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   if (entry.encrypted) throw readErrors.encrypted();
@@ -152,7 +161,7 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, onChunk: (chunk: Ui
   }
   if (entry.method !== 8) throw readErrors.unsupportedCompression(entry.name);
   if (data.length <= ONE_SHOT_INPUT && entry.size < ONE_SHOT_OUTPUT) {
-    onChunk(inflateSync(data, { out: new Uint8Array(entry.size + 1) }));
+    onChunk(inflateSync(data, { out: scratchFor(entry.size + 1) }));
     return;
   }
   const inflater = new Inflate((chunk) => {
