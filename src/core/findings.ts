@@ -34,7 +34,7 @@ export const FINDING_CODES = {
   // Against other data
   STOCK_DECREASED: "warning",
   MENTEES_BELOW_FIVE_PER_MENTOR: "warning",
-  CERTIFIED_ABOVE_ADULTS: "warning",
+  CERTIFIED_ABOVE_ADULTS: "error",
   JUMP_OVER_3X: "warning",
   REPLACED: "info",
   OUTPUT_EDITED: "warning",
