@@ -37,6 +37,21 @@ async function devServerHttpsOptions() {
   return { ca, key, cert };
 }
 
+/** TypeScript through ts-loader; the benchmark's page bundle uses the same rule. */
+const typescriptRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      configFile: path.resolve(__dirname, "tsconfig.json"),
+      transpileOnly: true,
+      // tsconfig.json emits CommonJS for Node; ES modules let webpack tree-shake and split chunks.
+      compilerOptions: { module: "es2020", moduleResolution: "bundler" },
+    },
+  },
+};
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const hostUrl = dev ? DEV_URL : productionUrl();
@@ -53,21 +68,7 @@ module.exports = async (env, options) => {
     // must stay small (≤ 200 KB gzipped), and the browser test and the benchmark measure it.
     performance: { hints: false },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              transpileOnly: true,
-              // tsconfig.json emits CommonJS for Node; ES modules let webpack tree-shake and split chunks.
-              compilerOptions: { module: "es2020", moduleResolution: "bundler" },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule],
     },
     // A page's stylesheet is part of its entry; webpack's native CSS support emits it as a file next to the script.
     experiments: { css: true },
@@ -96,3 +97,5 @@ module.exports = async (env, options) => {
     },
   };
 };
+
+module.exports.typescriptRule = typescriptRule;

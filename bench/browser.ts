@@ -17,25 +17,16 @@ export interface BrowserFigures {
   paneFiles: Throughput;
 }
 
+// The product's own ts-loader rule, so the bench bundles exactly as the pane is built.
+const { typescriptRule } = require(join(ROOT, "webpack.config.js")) as { typescriptRule: object };
+
 function bundle(out: string): Promise<void> {
   return runWebpack({
     mode: "production",
     entry: join(ROOT, "bench/web/page.ts"),
     output: { path: out, filename: "page.js" },
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // As webpack.config.js: ES modules so webpack can split exceljs off into its own chunk.
-            options: { configFile: join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler" } },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule] },
     performance: { hints: false },
   });
 }

@@ -158,7 +158,10 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
       const received = resolveReceived(alreadyHere);
       result.receivedAt = received.at;
       result.receivedSource = received.source;
-      record("duplicate", `Tệp giống hệt tệp đã nhập (${alreadyHere.file}): không thay đổi gì.`);
+      const message = `Tệp giống hệt tệp đã nhập (${alreadyHere.file}): không thay đổi gì.`;
+      // Said to the clerk with this file's result, not kept in the book: the same file twice changes nothing.
+      result.findings = [finding("DUPLICATE_FILE", message, { file: file.name, unit: alreadyHere.unit, period: alreadyHere.period })];
+      record("duplicate", message);
       continue;
     }
 

@@ -235,7 +235,7 @@ function march(): ScenarioFile[] {
       declaredPeriod: null,
       source: { kind: "random", seed: "broken-march", size: 4096 },
       exercises: "random bytes named .xlsx (a damaged download)",
-      expect: { status: "refused", daysLate: null, findings: ["FILE_UNREADABLE"], counts: false, invalidIndicators: [] },
+      expect: { status: "refused", daysLate: null, findings: ["FILE_FORMAT"], counts: false, invalidIndicators: [] },
     },
   ];
 }
