@@ -6,7 +6,7 @@ import { DEFAULT_CATALOGUE } from "../src/core/catalogue";
 import { parseCsv } from "../src/core/csv";
 import { foldCompact } from "../src/core/fold";
 import { isValidDay, parseDayArg, parseInstantText } from "../src/core/dates";
-import { readUnits } from "../src/core/master-sheets";
+import { readUnits } from "../src/core/master-read";
 import { matchIndicator, matchUnit } from "../src/core/matching";
 import { parsePeriodKey, parsePeriodText, periodContains, previousPeriodKey } from "../src/core/periods";
 import { parseReport } from "../src/core/report-parser";

@@ -3,7 +3,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { importFiles, type FileResult } from "../src/core/import";
-import { newMasterBook, readUnits } from "../src/core/master-sheets";
+import { readUnits } from "../src/core/master-read";
+import { newMasterBook } from "../src/core/master-sheets";
 import { parseCsv } from "../src/core/csv";
 import { consolidateBook } from "../src/core/report";
 import { sha256 } from "../src/io/node-files";

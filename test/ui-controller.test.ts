@@ -6,15 +6,14 @@ import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { readReportFile } from "../src/app/session";
 import type { MasterStore } from "../src/app/store";
-import { SHEETS } from "../src/core/master-sheets";
+import { DEFAULT_SETTINGS, SHEETS } from "../src/core/master-sheets";
 import type { CellValue, Sheet, SheetSpec } from "../src/core/types";
 import { PaneController } from "../src/ui/controller";
 import type { Host, LocalFile } from "../src/ui/host";
 import { asOfInstant, dueText, periodGroups } from "../src/ui/periods";
-import { DEFAULT_SETTINGS } from "../src/core/master-sheets";
 import { expectedTotals } from "../src/samples/scenario";
 import { parseReport } from "../src/core/report-parser";
-import { readMasterBook } from "../src/core/master-sheets";
+import { readMasterBook } from "../src/core/master-read";
 import { readWorkbook } from "../src/io/xlsx";
 
 const SAMPLES = join(__dirname, "..", "samples");

@@ -2,7 +2,9 @@
 // consolidate and write the outputs. The same steps serve Excel (Office.js store) and the web page
 // (exceljs store); tests drive them with an in-memory store.
 import { importFiles, ImportOutcome, IncomingFile } from "../core/import";
-import { INPUT_SHEETS, inputSheetSpecs, newMasterBook, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS } from "../core/master-sheets";
+import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
+import { readMasterBook, ReadMasterResult } from "../core/master-read";
+import { inputSheetSpecs } from "../core/master-write";
 import { consolidationSheets, importSheets } from "../core/outputs";
 import { consolidateBook, Consolidation } from "../core/report";
 import type { Finding, MasterBook, Settings, Unit } from "../core/types";

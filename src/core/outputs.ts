@@ -3,7 +3,8 @@
 import { targetMet } from "./consolidation";
 import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
 import { dataWindow, dueDay } from "./deadlines";
-import { dataSheetSpec, FINDING_COLUMNS, frequencyLabel, kindLabel, logSheetSpec, receivedSourceLabel, SHEETS, severityLabel, submissionsSheetSpec } from "./master-sheets";
+import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS, severityLabel } from "./master-sheets";
+import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-write";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
 import { submissionsByUnit, type Consolidation } from "./report";

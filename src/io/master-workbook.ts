@@ -1,7 +1,9 @@
 // The master workbook through exceljs, in Node and in the browser alike: read the product's sheets into a
 // MasterBook, write SheetSpecs back. Sheets the product does not own are never touched.
 import ExcelJS from "exceljs";
-import { INPUT_SHEETS, inputSheetSpecs, OWNED_SHEETS, readMasterBook, ReadMasterResult, SHEETS } from "../core/master-sheets";
+import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
+import { readMasterBook, ReadMasterResult } from "../core/master-read";
+import { inputSheetSpecs } from "../core/master-write";
 import { importSheets } from "../core/outputs";
 import type { CellValue, MasterBook, SheetSpec } from "../core/types";
 import { worksheetToSheet } from "./xlsx/exceljs-grid";

@@ -11,7 +11,8 @@ import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "..
 import { consolidateBook, resolvePeriod, type Consolidation } from "../core/report";
 import { statusLabel } from "../core/status";
 import type { Finding, MasterBook, Settings, Sheet, UnitStatusCode } from "../core/types";
-import { inputSheetSpecs, SHEETS } from "../core/master-sheets";
+import { SHEETS } from "../core/master-sheets";
+import { inputSheetSpecs } from "../core/master-write";
 import { sha256Hex } from "../io/hash";
 import type { Host, LocalFile } from "./host";
 import { asOfInstant } from "./periods";

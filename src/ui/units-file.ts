@@ -1,7 +1,8 @@
 // A units list file (.csv saved from Excel, or .xlsx) -> units for a new master workbook.
 import { readReportFile } from "../app/session";
 import { parseCsv } from "../core/csv";
-import { readUnits, SHEETS } from "../core/master-sheets";
+import { SHEETS } from "../core/master-sheets";
+import { readUnits } from "../core/master-read";
 import type { CellValue, Finding, Unit } from "../core/types";
 import type { LocalFile } from "./host";
 
