@@ -1,5 +1,6 @@
 // The pane's behaviour without a browser: the controller driven against an in-memory master store.
 import { keepEditedOutputs } from "../src/core/output-seal";
+import { parseCsv } from "../src/core/csv";
 import { readdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
@@ -302,6 +303,22 @@ describe("PaneController in Excel", () => {
     await again.start();
     expect(again.state.phase).toBe("ready");
     expect(again.state.book?.catalogue.length).toBeGreaterThan(20);
+  });
+
+  it("sees units the clerk typed into the workbook after the pane opened", async () => {
+    const store = new MemoryStore();
+    const ctl = new PaneController(hostOf("excel", store).host, () => NOW);
+    await ctl.start();
+    await ctl.createBook();
+    expect(ctl.state.book?.units).toHaveLength(0);
+    // The clerk fills the "Đơn vị" sheet by hand, with the pane still open.
+    const csv = new TextDecoder().decode(local(SAMPLES, "don-vi.csv").bytes);
+    store.grids.set(SHEETS.units, parseCsv(csv));
+    await ctl.addFiles(march());
+    expect(ctl.state.book?.units).toHaveLength(15);
+    expect(ctl.fileRows().find((r) => r.result.file === "BC thang 3 - Phong Kinh te.xlsx")?.result).toMatchObject({ status: "imported", unit: "PKT" });
+    await ctl.consolidate();
+    expect(ctl.state.consolidation?.units).toHaveLength(15);
   });
 
   it("imports report sheets of this workbook and selects a finding's cell on its sheet", async () => {

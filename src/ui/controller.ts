@@ -129,6 +129,17 @@ export class PaneController {
     if (this.state.phase === "starting") this.set({ phase: "no-book" });
   }
 
+  /**
+   * The book to work on. In Excel the clerk may have edited the workbook since the pane read it (units
+   * added, settings changed, data sorted): read it again, in one round trip. On the web page the book
+   * only changes through the pane.
+   */
+  private async currentBook(): Promise<MasterBook> {
+    if (this.host.kind === "excel" && !(await this.loadBook())) throw new Error(MESSAGES.noBook);
+    if (!this.state.book) throw new Error(MESSAGES.noBook);
+    return this.state.book;
+  }
+
   private async loadBook(): Promise<boolean> {
     const read = await openMaster(this.host.store);
     if (!read) return false;
@@ -183,7 +194,7 @@ export class PaneController {
   /** "Chọn báo cáo" / drop: reads every file (a bad one only costs itself) and previews the import. */
   addFiles(files: LocalFile[]): Promise<void> {
     return this.run("Đang đọc báo cáo…", async () => {
-      if (!this.state.book) throw new Error(MESSAGES.noBook);
+      await this.currentBook();
       const read: IncomingFile[] = [];
       this.set({ progress: { done: 0, total: files.length } });
       for (const f of files) {
@@ -197,7 +208,7 @@ export class PaneController {
   /** Excel: "Nhập từ trang tính": report sheets pasted or moved into this workbook, one report each. */
   addSheets(): Promise<void> {
     return this.run("Đang đọc các trang tính…", async () => {
-      if (!this.state.book) throw new Error(MESSAGES.noBook);
+      await this.currentBook();
       const sheets = await this.host.store.readOtherSheets(PRODUCT_SHEETS);
       if (sheets.length === 0) throw new Error("Sổ không có trang tính nào khác ngoài các trang của sổ tổng hợp.");
       const read = await Promise.all(sheets.map(sheetAsFile));
@@ -239,8 +250,8 @@ export class PaneController {
   /** "Tổng hợp báo cáo": imports the pending files, writes the data and every output sheet. */
   consolidate(): Promise<void> {
     return this.run("Đang tổng hợp…", async () => {
-      const { book, pending, periodKey } = this.state;
-      if (!book) throw new Error(MESSAGES.noBook);
+      const book = await this.currentBook();
+      const { pending, periodKey } = this.state;
       resolvePeriod(book, periodKey);
       const now = this.clock();
       const outcome = importInto(book, pending, periodKey, now);

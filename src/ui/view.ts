@@ -82,7 +82,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
         ),
         el("div", { class: "row" }, downloadButton),
       )
-    : el("div", { class: "row" }, createButton);
+    : el("div", { class: "stack" }, el("div", { class: "row" }, unitsPicker.button, unitsPicker.input, createButton), unitsName);
   const bookSection = section("so-tong-hop", "Sổ tổng hợp", bookSummary, bookActions);
 
   // --- Kỳ báo cáo

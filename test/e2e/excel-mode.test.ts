@@ -1,0 +1,224 @@
+// The add-in page in Excel mode, in Chromium: there is no Excel on Linux, so Office.js is replaced by a
+// stand-in whose workbook is the fake Excel object model of the jest tests (test/office-fake.ts), which
+// counts syncs and records what Excel would have made a formula. The clerk creates the master sheets,
+// pastes the units list into "Đơn vị", reopens the pane, consolidates the March reports, and imports a
+// report sheet pasted into the workbook.
+// Run alone with: npx jest test/e2e
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { parseCsv } from "../../src/core/csv";
+import { SHEETS } from "../../src/core/master-sheets";
+import type { OutValue } from "../../src/core/types";
+import { readWorkbook } from "../../src/io/xlsx";
+import { dateToSerial } from "../../src/office/cells";
+import { sampleFigures } from "../../src/samples/commune";
+import { writeReport } from "../../src/samples/report-writer";
+import { buildWeb, launch, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
+import type { ExcelFakeHandle } from "./excel-fake-entry";
+
+jest.setTimeout(120_000);
+
+const SAMPLES = join(ROOT, "samples");
+const MARCH = readdirSync(join(SAMPLES, "2026-03")).sort().map((n) => join(SAMPLES, "2026-03", n));
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
+const PANE = { width: 420, height: 900 };
+
+type Scalar = string | number | boolean;
+
+let dist: string;
+let fakeScript: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+
+/** The fake Excel and its Office.js stand-in as one browser script, through the project's ts-loader rule. */
+async function bundleFake(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), "excel-fake-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { typescriptRule } = require(join(ROOT, "webpack.config.js")) as { typescriptRule: webpack.RuleSetRule };
+  const config: webpack.Configuration = {
+    mode: "development",
+    devtool: false,
+    target: "web",
+    context: ROOT,
+    entry: join(__dirname, "excel-fake-entry.ts"),
+    output: { path: out, filename: "excel-fake.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [typescriptRule] },
+    infrastructureLogging: { level: "error" },
+  };
+  await new Promise<void>((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+  return readFileSync(join(out, "excel-fake.js"), "utf8");
+}
+
+beforeAll(async () => {
+  [dist, fakeScript] = await Promise.all([buildWeb(), bundleFake()]);
+  ({ server, base } = await serve(dist));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** The add-in page as Excel on the web opens it, with the fake in place of Office.js from the CDN. */
+async function openPane(): Promise<{ page: Page; watched: PageWatch }> {
+  const context = await browser.newContext({ viewport: PANE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(SAMPLE_NOW);
+  // The CDN script would replace window.Office; an empty script leaves the stand-in installed before it.
+  await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
+  await page.addInitScript({ content: fakeScript });
+  const watched = watch(page, base);
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole("heading", { name: "Sổ tổng hợp" }).waitFor();
+  return { page, watched };
+}
+
+const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById("app")?.dataset.busy === "false");
+}
+
+/** Runs `f` on the fake Excel inside the page. */
+async function inExcel<T, A>(page: Page, f: (fake: ExcelFakeHandle, arg: A) => T, arg: A): Promise<T> {
+  const fake = await page.evaluateHandle(() => (window as unknown as { excelFake: ExcelFakeHandle }).excelFake);
+  try {
+    return (await fake.evaluate(f as (on: ExcelFakeHandle, a: unknown) => T, arg as unknown)) as T;
+  } finally {
+    await fake.dispose();
+  }
+}
+
+const sheetGrid = (page: Page, name: string) => inExcel(page, (fake, n) => fake.workbook.sheet(n)?.grid() ?? null, name);
+
+/** Cells as Excel holds them: a date is a day serial shown with a date format. */
+function excelCells(rows: OutValue[][]): { values: Scalar[][]; formats: string[][] } {
+  return {
+    values: rows.map((row) => Array.from(row, (v) => (v instanceof Date ? dateToSerial(v) : (v ?? "")))),
+    formats: rows.map((row) => Array.from(row, (v) => (v instanceof Date ? "dd/mm/yyyy" : typeof v === "string" && v !== "" ? "@" : "General"))),
+  };
+}
+
+/** A sheet's table below the header row holding `firstHeader`, as objects keyed by header text. */
+function table(grid: Scalar[][], firstHeader: string): Record<string, Scalar>[] {
+  const h = grid.findIndex((r) => r.includes(firstHeader));
+  if (h < 0) throw new Error(`no header ${firstHeader}`);
+  const headers = grid[h].map(String);
+  return grid
+    .slice(h + 1)
+    .filter((r) => r.some((v) => v !== ""))
+    .map((r) => Object.fromEntries(headers.map((name, i) => [name, r[i] ?? ""])));
+}
+
+/** The "Đơn vị" sheet with the commune's units list pasted under its headers, column by column. */
+function withUnits(sheet: Scalar[][]): { values: Scalar[][]; formats: string[][] } {
+  const [csvHeader, ...units] = parseCsv(readFileSync(join(SAMPLES, "don-vi.csv"), "utf8"));
+  const h = sheet.findIndex((r) => r.includes("Mã đơn vị"));
+  const columns = h < 0 ? [-1] : csvHeader.map((name) => sheet[h].indexOf(String(name)));
+  if (columns.includes(-1)) throw new Error(`"Đơn vị" has no column for one of ${csvHeader.join(", ")}`);
+  const pasted = units.map((u) => {
+    const row: OutValue[] = sheet[h].map(() => null);
+    u.forEach((v, i) => (row[columns[i]] = v));
+    return row;
+  });
+  return excelCells([...sheet.slice(0, h + 1), ...pasted]);
+}
+
+describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
+  it("creates the master sheets, consolidates March in one read and at most 3 write syncs without formulas, and imports a report sheet", async () => {
+    const { page, watched } = await openPane();
+
+    // 1. A workbook without the master sheets: Excel mode offers to create them, and nothing to open or download.
+    await button(page, "Tạo sổ tổng hợp").waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.host)).resolves.toBe("excel");
+    await expect(button(page, "Mở sổ tổng hợp").count()).resolves.toBe(0);
+    await expect(button(page, "Tải sổ tổng hợp").count()).resolves.toBe(0);
+    await idle(page);
+    await button(page, "Tạo sổ tổng hợp").click();
+    await page.getByText("Đã tạo sổ tổng hợp với 0 đơn vị").waitFor();
+    const created = await inExcel(page, (fake) => ({ names: fake.workbook.sheets.map((s) => s.name), active: fake.workbook.active }), null);
+    expect(created.names).toEqual(expect.arrayContaining([SHEETS.settings, SHEETS.units, SHEETS.catalogue, SHEETS.data, SHEETS.submissions]));
+    expect(created.active).toBe(SHEETS.units);
+
+    // 2. The clerk pastes the units into "Đơn vị" and reopens the pane on the same workbook.
+    const units = withUnits((await sheetGrid(page, SHEETS.units)) ?? []);
+    await inExcel(page, (fake, u) => (fake.fill("Đơn vị", u.values, u.formats), fake.keep()), units);
+    await page.reload();
+    await expect(page.locator(".summary-line").first().textContent()).resolves.toMatch(/^15 đơn vị · 25 chỉ tiêu/);
+
+    // 3. The March reports: a preview with each file's status, nothing written yet.
+    await page.locator("#bao-cao-don-vi input[type=file]").setInputFiles(MARCH);
+    await page.getByText(`Xem trước ${MARCH.length} tệp`).waitFor();
+    await idle(page);
+    const row = (file: string) => page.locator("table.stacked tbody tr", { hasText: file });
+    await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Trễ 3 ngày");
+    await expect(row("Zalo 13-3 CA xa.xlsx").getAttribute("data-status")).resolves.toBe("duplicate");
+    await expect(row("Bao cao T3 (1).xlsx").getAttribute("data-status")).resolves.toBe("refused");
+    await expect(inExcel(page, (fake) => fake.workbook.sheet("Tổng hợp") ?? null, null)).resolves.toBeNull();
+
+    // 4. Consolidate: one read, then the outputs land in the workbook in at most 3 round trips to Excel.
+    const syncsBefore = await inExcel(page, (fake) => fake.workbook.syncCount, null);
+    await button(page, "Tổng hợp báo cáo").click();
+    await page.getByRole("table", { name: "Kết quả tổng hợp" }).waitFor();
+    await idle(page);
+    const syncs = (await inExcel(page, (fake) => fake.workbook.syncCount, null)) - syncsBefore;
+    console.log(`Tổng hợp trong Excel (giả lập): ${syncs} lần đồng bộ`);
+    // One read of the master sheets (the clerk may have edited them since the pane opened), then the
+    // writes of every sheet in at most 3.
+    expect(syncs).toBeLessThanOrEqual(1 + 3);
+    await expect(inExcel(page, (fake) => fake.workbook.active, null)).resolves.toBe(SHEETS.consolidated);
+
+    const consolidated = table((await sheetGrid(page, SHEETS.consolidated)) ?? [], "Mã chỉ tiêu");
+    const ct03 = consolidated.find((r) => r["Mã chỉ tiêu"] === "CT03");
+    expect(ct03?.["Kết quả"]).toBeCloseTo(1372 / 2204, 12);
+    const status = table((await sheetGrid(page, SHEETS.status)) ?? [], "Mã đơn vị");
+    expect(status.find((r) => r["Mã đơn vị"] === "PKT")?.["Tháng 3/2026"]).toBe("Trễ 3 ngày");
+    // Report files carry texts like "=HYPERLINK(…)": no cell of the workbook may have become a formula.
+    const formulas = await inExcel(
+      page,
+      (fake) => fake.workbook.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== null).map((c) => `${s.name}: ${c.formula}`)),
+      null,
+    );
+    expect(formulas).toEqual([]);
+
+    await page.getByText("Đã tổng hợp Tháng 3/2026").getByText("Xem trang “Tổng hợp”.", { exact: false }).waitFor();
+    mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
+    await page.locator("#tong-hop").evaluate((section) => section.scrollIntoView());
+    await page.screenshot({ path: join(ROOT, "docs", "screenshots", "08-excel-mode.png"), fullPage: false });
+
+    // 5. "Nhập từ trang tính": a unit's report pasted into the workbook as a sheet joins the preview.
+    const report = await writeReport({
+      parentName: "UBND xã Hòa Bình",
+      unitName: "Tổ công nghệ số cộng đồng thôn 5",
+      unitCode: "TCN05",
+      periodLabel: "Tháng 3/2026",
+      reportDate: "2026-03-24",
+      values: sampleFigures("TCN05", "2026-03", "Tổ công nghệ số cộng đồng"),
+    });
+    const sheet = readWorkbook(report).sheets[0];
+    await inExcel(page, (fake, s) => fake.fill("BC thôn 5", s.values, s.formats), excelCells(sheet.rows));
+    await button(page, "Nhập từ trang tính").click();
+    await idle(page);
+    const pasted = row("BC thôn 5");
+    await expect(pasted.getAttribute("data-status")).resolves.toBe("imported");
+    await expect(pasted.textContent()).resolves.toContain("Tổ công nghệ số cộng đồng thôn 5");
+
+    expect(watched.errors).toEqual([]);
+    // The page did ask for Office.js from the CDN (answered empty): the stand-in won over the real tag.
+    expect(new Set(watched.foreignRequests)).toEqual(new Set([`${OFFICE_CDN}lib/1/hosted/office.js`]));
+    await page.context().close();
+  });
+});
