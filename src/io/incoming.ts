@@ -4,10 +4,11 @@ import type { IncomingFile } from "../core/import";
 import { readWorkbook, WorkbookReadError, type ReadLimits } from "./xlsx";
 
 /**
- * A unit report holds a few dozen rows: a sheet reaching past what an .xls (Excel 97-2003) could hold is
- * not a report, and is refused when the reader meets its first cell down there, not after building it.
+ * A unit report holds a few dozen rows: a sheet reaching past what an .xls (Excel 97-2003) could hold, or
+ * with more than half a million cells, is not a report, and is refused when the reader gets there rather
+ * than after building it all.
  */
-export const REPORT_READ_LIMITS: Readonly<Partial<ReadLimits>> = Object.freeze({ maxRows: 65_536 });
+export const REPORT_READ_LIMITS: Readonly<Partial<ReadLimits>> = Object.freeze({ maxRows: 65_536, maxCells: 500_000 });
 
 export function toIncomingFile(name: string, bytes: Uint8Array, hash: string, fileModified: Date | null, limits: Partial<ReadLimits> = {}): IncomingFile {
   try {
