@@ -1,17 +1,40 @@
 // Shared set-up of the browser tests: build the web bundle once, serve it from 127.0.0.1 on a random
 // port, and drive Debian's Chromium through playwright-core (never a downloaded browser).
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import webpack from "webpack";
 
 export const ROOT = join(__dirname, "..", "..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The sample story is told as of 25 March 2026, 09:00 in Vietnam; the page's clock is set to it.
 export const SAMPLE_NOW = new Date("2026-03-25T09:00:00+07:00");
+/** The 16 sample files of March 2026 (see samples/README.md). */
+export const MARCH = readdirSync(join(ROOT, "samples", "2026-03")).sort().map((n) => join(ROOT, "samples", "2026-03", n));
+
+export const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+
+/** Waits until the pane has finished what it was doing. */
+export async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById("app")?.dataset.busy === "false");
+}
+
+/**
+ * After the March files were chosen: the preview lists them with their statuses (a late one, the duplicate,
+ * the broken file), before anything is written. Returns the row of a file for further checks.
+ */
+export async function expectMarchPreview(page: Page): Promise<(file: string) => Locator> {
+  await page.getByText(`Xem trước ${MARCH.length} tệp`).waitFor();
+  await idle(page);
+  const row = (file: string) => page.locator("table.stacked tbody tr", { hasText: file });
+  await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Trễ 3 ngày");
+  await expect(row("Zalo 13-3 CA xa.xlsx").getAttribute("data-status")).resolves.toBe("duplicate");
+  await expect(row("Bao cao T3 (1).xlsx").getAttribute("data-status")).resolves.toBe("refused");
+  return row;
+}
 
 const LAUNCH_ARGS = [
   "--headless",

@@ -4,7 +4,7 @@
 // pastes the units list into "Đơn vị", reopens the pane, consolidates the March reports, and imports a
 // report sheet pasted into the workbook.
 // Run alone with: npx jest test/e2e
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,13 +17,12 @@ import { readWorkbook } from "../../src/io/xlsx";
 import { dateToSerial } from "../../src/office/cells";
 import { sampleFigures } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
-import { buildWeb, launch, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
+import { buildWeb, button, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
 import type { ExcelFakeHandle } from "./excel-fake-entry";
 
 jest.setTimeout(120_000);
 
 const SAMPLES = join(ROOT, "samples");
-const MARCH = readdirSync(join(SAMPLES, "2026-03")).sort().map((n) => join(SAMPLES, "2026-03", n));
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
 const PANE = { width: 420, height: 900 };
 
@@ -86,11 +85,6 @@ async function openPane(): Promise<{ page: Page; watched: PageWatch }> {
   return { page, watched };
 }
 
-const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getElementById("app")?.dataset.busy === "false");
-}
 
 /** Runs `f` on the fake Excel inside the page. */
 async function inExcel<T, A>(page: Page, f: (fake: ExcelFakeHandle, arg: A) => T, arg: A): Promise<T> {
@@ -161,12 +155,7 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
 
     // 3. The March reports: a preview with each file's status, nothing written yet.
     await page.locator("#bao-cao-don-vi input[type=file]").setInputFiles(MARCH);
-    await page.getByText(`Xem trước ${MARCH.length} tệp`).waitFor();
-    await idle(page);
-    const row = (file: string) => page.locator("table.stacked tbody tr", { hasText: file });
-    await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Trễ 3 ngày");
-    await expect(row("Zalo 13-3 CA xa.xlsx").getAttribute("data-status")).resolves.toBe("duplicate");
-    await expect(row("Bao cao T3 (1).xlsx").getAttribute("data-status")).resolves.toBe("refused");
+    const row = await expectMarchPreview(page);
     await expect(inExcel(page, (fake) => fake.workbook.sheet("Tổng hợp") ?? null, null)).resolves.toBeNull();
 
     // 4. Consolidate: one read, then the outputs land in the workbook in at most 3 round trips to Excel.

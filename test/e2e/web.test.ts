@@ -17,7 +17,7 @@ import { sampleFigures, unitsCsv } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
 import { expectedTotals } from "../../src/samples/scenario";
 import type { Unit } from "../../src/core/types";
-import { buildWeb, launch, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
+import { buildWeb, button, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
 
 jest.setTimeout(240_000);
 
@@ -25,7 +25,6 @@ const SAMPLES = join(ROOT, "samples");
 const SHOTS = join(ROOT, "docs", "screenshots");
 const PANE = { width: 430, height: 900 };
 const WIDE = { width: 1280, height: 900 };
-const MARCH = readdirSync(join(SAMPLES, "2026-03")).sort().map((n) => join(SAMPLES, "2026-03", n));
 
 let dist: string;
 let server: Server;
@@ -79,11 +78,6 @@ async function openPage(path: string, viewport = PANE): Promise<Session> {
   return s;
 }
 
-const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getElementById("app")?.dataset.busy === "false");
-}
 
 /** Clicks the button and returns the file it downloads. */
 async function downloadFrom(s: Session, name: string, fileName: string): Promise<Uint8Array> {
@@ -136,12 +130,7 @@ describe("the web page (Chromium)", () => {
 
     // 2. Choose the March reports: a preview, nothing written yet.
     await s.choose(button(page, "Chọn báo cáo"), MARCH);
-    await page.getByText(`Xem trước ${MARCH.length} tệp`).waitFor();
-    await idle(page);
-    const row = (file: string) => page.locator("table.stacked tbody tr", { hasText: file });
-    await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Trễ 3 ngày");
-    await expect(row("Zalo 13-3 CA xa.xlsx").getAttribute("data-status")).resolves.toBe("duplicate");
-    await expect(row("Bao cao T3 (1).xlsx").getAttribute("data-status")).resolves.toBe("refused");
+    const row = await expectMarchPreview(page);
     await expect(row("BC thang 3 - To CNSCD thon 9.xlsx").getAttribute("data-status")).resolves.toBe("refused");
     await expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx").getAttribute("data-status")).resolves.toBe("period_mismatch");
     await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Phòng Kinh tế");
