@@ -3,36 +3,24 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "../core/csv";
-import { addDays, parseDayArg, vnDay, vnMidnight } from "../core/dates";
+import { vnDay } from "../core/dates";
 import { importFiles, IncomingFile } from "../core/import";
 import { newMasterBook } from "../core/master-sheets";
 import { readUnits } from "../core/master-read";
 import { consolidationSheets, importSheets } from "../core/outputs";
-import { currentPeriodKey } from "../core/periods";
 import { consolidateBook, resolvePeriod, UnknownPeriodError } from "../core/report";
 import type { CellValue, Finding, MasterBook } from "../core/types";
-import { createMasterWorkbook, loadMasterWorkbook, LoadedMaster, MasterWorkbookError, saveMasterWorkbook, writeSheets } from "../io/master-workbook";
+import { createMasterWorkbook, MasterWorkbookError, saveMasterWorkbook, writeSheets } from "../io/master-workbook";
 import { expandPaths, readIncoming, writeFileAtomic } from "../io/node-files";
 import { readWorkbook } from "../io/xlsx";
 import { parseArgs, ParsedArgs, UsageError } from "./args";
+import { asOfArg, defaultIo, Io, masterPath, now, openMaster, periodArg } from "./context";
 import { consolidationJson, filesJson, findingJson } from "./json";
 import { printConsolidation, printFiles, printProblems, printStatus } from "./print";
 import { ProgressBar } from "./progress";
 import { EXPORT_HELP, runExport } from "./commands/export";
 import { REMIND_HELP, runRemind } from "./commands/remind";
 import { runTemplates, TEMPLATES_HELP } from "./commands/templates";
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  isTTY: boolean;
-}
-
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stderr.isTTY),
-};
 
 const HELP: Record<string, string> = {
   main: `tonghop: tổng hợp báo cáo "Bình dân học vụ số"
@@ -75,16 +63,6 @@ Mỗi lệnh có --help riêng, ví dụ: tonghop import --help
   remind: REMIND_HELP,
 };
 
-/** The clock: TONGHOP_NOW (an ISO instant) lets tests and demos fix "now". */
-export function now(): Date {
-  const fixed = process.env.TONGHOP_NOW;
-  if (fixed) {
-    const t = Date.parse(fixed);
-    if (!Number.isNaN(t)) return new Date(t);
-  }
-  return new Date();
-}
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -121,30 +99,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-export function masterPath(args: ParsedArgs, command: string): string {
-  const file = args.positional[0];
-  if (!file) throw new UsageError(`Thiếu đường dẫn sổ tổng hợp. Cách dùng: ${HELP[command].split("\n")[0]}`);
-  return file;
-}
 
-export async function openMaster(file: string): Promise<LoadedMaster> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new MasterWorkbookError(`Không mở được sổ tổng hợp "${file}": tệp không tồn tại hoặc không đọc được.`);
-  }
-  return loadMasterWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-}
-
-export function asOfArg(args: ParsedArgs): Date {
-  const text = args.options["as-of"];
-  if (text === undefined) return now();
-  const day = parseDayArg(text);
-  if (!day) throw new UsageError(`Ngày --as-of "${text}" không hợp lệ (dạng YYYY-MM-DD, ví dụ 2026-03-25).`);
-  // "As of the 25th" means by the end of that day in Vietnam.
-  return new Date(vnMidnight(addDays(day, 1)).getTime() - 1);
-}
 
 async function readUnitsFile(file: string): Promise<{ rows: CellValue[][]; name: string }> {
   let bytes: Buffer;
@@ -165,7 +120,7 @@ async function readUnitsFile(file: string): Promise<{ rows: CellValue[][]; name:
 
 async function runInit(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(HELP.init), 0;
-  const file = masterPath(args, "init");
+  const file = masterPath(args, HELP.init);
   if (!args.flags.has("force")) {
     const exists = await fs.stat(file).then(() => true, () => false);
     if (exists) throw new UsageError(`Tệp "${file}" đã có. Dùng --force để ghi đè, hoặc chọn tên khác.`);
@@ -189,7 +144,7 @@ async function runInit(args: ParsedArgs, io: Io): Promise<number> {
 
 async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(HELP.import), 0;
-  const file = masterPath(args, "import");
+  const file = masterPath(args, HELP.import);
   const inputs = args.positional.slice(1);
   if (inputs.length === 0) throw new UsageError("Thiếu tệp hoặc thư mục báo cáo cần nhập.");
   const master = await openMaster(file);
@@ -230,9 +185,9 @@ function latestPeriod(keys: string[]): string | undefined {
 async function runConsolidate(args: ParsedArgs, io: Io, write: boolean): Promise<number> {
   const command = write ? "consolidate" : "status";
   if (args.flags.has("help")) return io.out(HELP[command]), 0;
-  const file = masterPath(args, command);
+  const file = masterPath(args, HELP[command]);
   const master = await openMaster(file);
-  const key = args.options.period ?? currentPeriodKey(vnDay(now()));
+  const key = periodArg(args);
   const asOf = asOfArg(args);
   const c = consolidateBook(master.book, key, asOf);
   if (write) {

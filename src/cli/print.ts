@@ -6,7 +6,7 @@ import { fileStatusLabel, receivedSourceLabel, severityLabel } from "../core/mas
 import { targetText } from "../core/outputs";
 import type { Consolidation } from "../core/report";
 import type { ConsolidatedIndicator, Finding, MasterBook } from "../core/types";
-import type { Io } from "./main";
+import type { Io } from "./context";
 
 function number(n: number | null): string {
   return n === null ? "–" : n.toLocaleString("vi-VN", { maximumFractionDigits: 0 });

@@ -166,3 +166,8 @@ export function formatReceivedVi(instant: string): string {
   const text = formatInstantVi(instant);
   return text.endsWith(" 00:00") ? text.slice(0, -6) : text;
 }
+
+/** The last instant of a Vietnam calendar day: "as of the 25th" means by the end of that day. */
+export function vnEndOfDay(day: string): Date {
+  return new Date(vnMidnight(addDays(day, 1)).getTime() - 1);
+}

@@ -8,7 +8,7 @@ import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-writ
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
 import { submissionsByUnit, type Consolidation } from "./report";
-import { col, COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
+import { COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
 import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
 
@@ -146,7 +146,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     if (span.status === "overdue" || span.status === "late") fills.push(fillRow(r, 0, 1, STATUS_COLORS[span.status], STATUS_FONT_COLORS[span.status]));
   }
   const countColumns = new Set([3 + columns.length + 3, 3 + columns.length + 4]);
-  const formats = values.map((row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
+  const formats = values.map((_row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
   return sealSheet({
     name: SHEETS.status,
     values: rectangular(values, null),

@@ -1,5 +1,5 @@
 // The period picker's choices, due-date text and the as-of instant: pure helpers for the pane.
-import { addDays, formatDayVi, formatInstantVi, vnDay, vnMidnight } from "../core/dates";
+import { formatDayVi, formatInstantVi, vnDay, vnEndOfDay } from "../core/dates";
 import { dueInstant } from "../core/deadlines";
 import { parsePeriodKey, periodKeysOfKind } from "../core/periods";
 import type { Frequency, Settings } from "../core/types";
@@ -57,7 +57,7 @@ export function dueText(periodKey: string, settings: Settings): string {
 /** The instant statuses are computed at: now when the day is today, else the end of that day. */
 export function asOfInstant(day: string, now: Date): Date {
   if (day === vnDay(now)) return now;
-  return new Date(vnMidnight(addDays(day, 1)).getTime() - 1);
+  return vnEndOfDay(day);
 }
 
 export const formatDay = formatDayVi;

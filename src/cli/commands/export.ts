@@ -6,8 +6,7 @@ import { UpwardReportError } from "../../core/upward";
 import { writeFileAtomic } from "../../io/node-files";
 import { buildUpwardReport } from "../../io/template-writer";
 import { UsageError, type ParsedArgs } from "../args";
-import { Io, masterPath, now, openMaster } from "../main";
-import { periodArg } from "./common";
+import { Io, masterPath, now, openMaster, periodArg } from "../context";
 
 export const EXPORT_HELP = `tonghop export SO.xlsx --period KY [--out TEP.xlsx]
   Xuất kết quả tổng hợp của kỳ thành báo cáo của đơn vị tổng hợp gửi cấp trên (mã và tên lấy từ trang
@@ -17,7 +16,7 @@ export const EXPORT_HELP = `tonghop export SO.xlsx --period KY [--out TEP.xlsx]
 
 export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(EXPORT_HELP), 0;
-  const file = masterPath(args, "export");
+  const file = masterPath(args, EXPORT_HELP);
   const { book, problems } = await openMaster(file);
   const period = resolvePeriod(book, periodArg(args));
   const at = now();

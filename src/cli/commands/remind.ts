@@ -3,8 +3,7 @@ import { groupReminder, unitMessage, unitsToRemind } from "../../core/reminders"
 import { consolidateBook } from "../../core/report";
 import type { ParsedArgs } from "../args";
 import { findingJson } from "../json";
-import { asOfArg, Io, masterPath, openMaster } from "../main";
-import { periodArg } from "./common";
+import { asOfArg, Io, masterPath, openMaster, periodArg } from "../context";
 
 export const REMIND_HELP = `tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
   Soạn tin nhắc nhở (dán vào Zalo hoặc thư điện tử): một tin cho từng đơn vị quá hạn, nộp trễ hoặc có
@@ -16,7 +15,7 @@ export const REMIND_HELP = `tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-
 
 export async function runRemind(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(REMIND_HELP), 0;
-  const { book, problems } = await openMaster(masterPath(args, "remind"));
+  const { book, problems } = await openMaster(masterPath(args, REMIND_HELP));
   const c = consolidateBook(book, periodArg(args), asOfArg(args));
   const reminders = unitsToRemind(book, c).map((r) => ({ ...r, message: unitMessage(book, c, r) }));
   const group = groupReminder(book, c);

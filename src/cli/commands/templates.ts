@@ -7,8 +7,7 @@ import { templatePlans } from "../../core/template-plan";
 import { writeFileAtomic } from "../../io/node-files";
 import { buildTemplates } from "../../io/template-writer";
 import type { ParsedArgs } from "../args";
-import { Io, masterPath, openMaster } from "../main";
-import { periodArg } from "./common";
+import { Io, masterPath, openMaster, periodArg } from "../context";
 
 export const TEMPLATES_HELP = `tonghop templates SO.xlsx --period KY [--out THU_MUC]
   Tạo mẫu báo cáo (.xlsx) cho từng đơn vị phải nộp kỳ này: tên, mã đơn vị, kỳ báo cáo, hạn nộp và các
@@ -19,7 +18,7 @@ export const TEMPLATES_HELP = `tonghop templates SO.xlsx --period KY [--out THU_
 
 export async function runTemplates(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(TEMPLATES_HELP), 0;
-  const file = masterPath(args, "templates");
+  const file = masterPath(args, TEMPLATES_HELP);
   const { book, problems } = await openMaster(file);
   const period = resolvePeriod(book, periodArg(args));
   const plans = templatePlans(book, period.key);

@@ -1,0 +1,58 @@
+// What every command of `tonghop` shares: its output, its clock, and the arguments they all take.
+import { promises as fs } from "node:fs";
+import { parseDayArg, vnDay, vnEndOfDay } from "../core/dates";
+import { currentPeriodKey } from "../core/periods";
+import { loadMasterWorkbook, LoadedMaster, MasterWorkbookError } from "../io/master-workbook";
+import { ParsedArgs, UsageError } from "./args";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+}
+
+export const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** The clock: TONGHOP_NOW (an ISO instant) lets tests and demos fix "now". */
+export function now(): Date {
+  const fixed = process.env.TONGHOP_NOW;
+  if (fixed) {
+    const t = Date.parse(fixed);
+    if (!Number.isNaN(t)) return new Date(t);
+  }
+  return new Date();
+}
+
+/** The master workbook named first on the command line; `help` gives the usage line shown when it is missing. */
+export function masterPath(args: ParsedArgs, help: string): string {
+  const file = args.positional[0];
+  if (!file) throw new UsageError(`Thiếu đường dẫn sổ tổng hợp. Cách dùng: ${help.split("\n")[0]}`);
+  return file;
+}
+
+export async function openMaster(file: string): Promise<LoadedMaster> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new MasterWorkbookError(`Không mở được sổ tổng hợp "${file}": tệp không tồn tại hoặc không đọc được.`);
+  }
+  return loadMasterWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+export function asOfArg(args: ParsedArgs): Date {
+  const text = args.options["as-of"];
+  if (text === undefined) return now();
+  const day = parseDayArg(text);
+  if (!day) throw new UsageError(`Ngày --as-of "${text}" không hợp lệ (dạng YYYY-MM-DD, ví dụ 2026-03-25).`);
+  return vnEndOfDay(day);
+}
+
+/** --period, or the month containing today (Vietnam time). */
+export function periodArg(args: ParsedArgs): string {
+  return args.options.period ?? currentPeriodKey(vnDay(now()));
+}
