@@ -65,3 +65,9 @@ export const DEFAULT_UNIT_TYPES: readonly UnitTypeIndicators[] = [
   { type: "Phòng Kinh tế", indicators: ["CT05", "MH05", "MH06"] },
   { type: "Đoàn Thanh niên", indicators: ["MH15"] },
 ];
+
+/** The mapping row for a unit type: the type compared without case or surrounding spaces. */
+export function unitTypeMapping(unitTypes: readonly UnitTypeIndicators[], type: string): UnitTypeIndicators | undefined {
+  const wanted = type.trim().toLowerCase();
+  return unitTypes.find((t) => t.type.trim().toLowerCase() === wanted);
+}

@@ -1,5 +1,6 @@
 // Which units owe a report for a period and which indicators each one reports: the plan behind the blank
 // templates the commune sends out. Pure: the writer (src/io/template-writer.ts) turns it into files.
+import { unitTypeMapping } from "./catalogue";
 import { formatDayVi } from "./dates";
 import { dueDay } from "./deadlines";
 import { isUnitActive, requiredReportKeys } from "./periods";
@@ -32,8 +33,7 @@ export function owesReport(unit: Unit, period: Period, settings: Settings): bool
 
 /** The unit type's indicators from the mapping sheet, in catalogue order; the whole catalogue without a mapping. */
 export function unitIndicators(book: Pick<MasterBook, "catalogue" | "unitTypes">, unit: Unit): Indicator[] {
-  const type = unit.type.trim().toLowerCase();
-  const mapping = book.unitTypes.find((t) => t.type.trim().toLowerCase() === type);
+  const mapping = unitTypeMapping(book.unitTypes, unit.type);
   if (!mapping || mapping.indicators.length === 0) return [...book.catalogue];
   const wanted = new Set(mapping.indicators);
   return book.catalogue.filter((i) => wanted.has(i.code));

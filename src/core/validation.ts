@@ -1,5 +1,6 @@
 // Unit report -> findings and facts. Every rule of PRODUCT.md "Rules the data must pass" lives here: an
 // error keeps the value out of the consolidation, a warning lets it in with a flag.
+import { unitTypeMapping } from "./catalogue";
 import { parseDateCell } from "./dates";
 import { finding, FindingCode, FindingPlace } from "./findings";
 import { matchUnit } from "./matching";
@@ -249,7 +250,8 @@ function crossChecks(figures: ReportFigure[], place: FindingPlace, findings: Fin
 }
 
 function requiredChecks(unit: Unit, figures: ReportFigure[], rows: ReportRow[], ctx: ValidationContext, place: FindingPlace, findings: Finding[]): void {
-  const required = ctx.unitTypes.find((t) => t.type.toLowerCase() === unit.type.toLowerCase())?.indicators ?? [];
+  // Without a mapping for its type, a unit has no required indicators (templates then offer them all).
+  const required = unitTypeMapping(ctx.unitTypes, unit.type)?.indicators ?? [];
   const reported = new Set(figures.map((f) => f.indicator));
   // A value refused by an error is already reported; "-" and "x" say "not applicable" on purpose.
   const explained = new Set(findings.filter((f) => f.indicator).map((f) => f.indicator));
