@@ -2,6 +2,7 @@
 // quarter, each with what it exercises and what the product must make of it, and the consolidated
 // totals those files imply, computed here without the engine so the demo and tests can compare.
 import type { FindingCode } from "../core/findings";
+import { asciiFileName } from "../core/template-plan";
 import type { FileStatus, IndicatorKind } from "../core/types";
 import { COMMUNE, findUnit, indicatorOf, periodMonths, sampleFigures, seededBytes, type Figure, type SampleUnit } from "./commune";
 import { writeReport, type ReportDateStyle, type ReportSpec, type ReportValue } from "./report-writer";
@@ -50,11 +51,6 @@ const USUAL_DAY: Record<string, number> = {
   TCN01: 15, TCN02: 15, TCN03: 9, TCN04: 16, TCN05: 19,
 };
 
-/** ASCII-safe names the clerk saves files under: "BC thang 3 - Cong an xa Hoa Binh.xlsx". */
-function asciiName(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"));
-}
-
 function monthNumber(monthKey: string): number {
   return Number(monthKey.slice(5, 7));
 }
@@ -101,7 +97,7 @@ function reportFile(
   const label = batch.includes("Q") ? `quy ${batch.slice(-1)}` : `thang ${monthNumber(batch)}`;
   return {
     batch,
-    fileName: fileName ?? `BC ${label} - ${asciiName(unit.name)}.xlsx`,
+    fileName: fileName ?? `BC ${label} - ${asciiFileName(unit.name)}.xlsx`,
     unit: unitCode,
     declaredPeriod: batch,
     source: { kind: "report", spec },
