@@ -108,9 +108,14 @@ function rowAt(grid: Grid, r: number): CellValue[] {
 
 const columnNames: string[] = [];
 
-/** cellAddress, with column letters remembered: every value of every report needs its address. */
-function address(r: number, c: number): string {
-  return (columnNames[c] ??= columnName(c)) + (r + 1);
+/**
+ * The name of a cell: its A1 address, with column letters remembered (every value of every report needs
+ * one), or for a document's grid the place of its row ("Bảng 2, dòng 5, cột D").
+ */
+function address(sheet: Sheet, r: number, c: number): string {
+  const column = (columnNames[c] ??= columnName(c));
+  const place = sheet.rowPlaces?.[r];
+  return place ? `${place}, cột ${column}` : column + (r + 1);
 }
 
 function valueAt(grid: Grid, r: number, c: number): CellValue {
@@ -156,7 +161,7 @@ const NORMALISERS = { none: normaliser(null), tcvn3: normaliser("tcvn3"), vni: n
 function normaliseText(grid: Grid, text: string, r: number, c: number): string {
   const normalised = NORMALISERS[grid.hint ?? "none"](text);
   if (normalised.encoding) {
-    grid.legacyCells.push(address(r, c));
+    grid.legacyCells.push(address(grid.sheet, r, c));
     grid.legacyVotes[normalised.encoding]++;
   }
   return normalised.text;
@@ -215,7 +220,7 @@ function readHeaderFields(grid: Grid, rows: number): HeaderFields {
       const label = typeof row[c] === "string" ? readLabel(textAt(grid, r, c)) : null;
       if (!label || fields[label.field]) continue;
       const inline = cleanValue(label.rest);
-      const found = inline ? { value: inline as CellValue, cell: address(r, c) } : valueRightOf(grid, r, c);
+      const found = inline ? { value: inline as CellValue, cell: address(grid.sheet, r, c) } : valueRightOf(grid, r, c);
       if (!found) continue;
       if (label.field === "reportDate") fields.reportDate = found;
       else fields[label.field] = { value: cleanValue(cellText(found.value)), cell: found.cell };
@@ -230,11 +235,11 @@ function valueRightOf(grid: Grid, r: number, c: number): Located<CellValue> | nu
   for (let k = c + 1; k < row.length; k++) {
     const v = row[k];
     if (v === null || v === undefined) continue;
-    if (typeof v !== "string") return { value: v, cell: address(r, k) };
+    if (typeof v !== "string") return { value: v, cell: address(grid.sheet, r, k) };
     const text = cleanValue(v);
     if (!text) continue;
     if (readLabel(text.trim())) return null;
-    return { value: text, cell: address(r, k) };
+    return { value: text, cell: address(grid.sheet, r, k) };
   }
   return null;
 }
@@ -447,7 +452,7 @@ function textIn(grid: Grid, table: Table, role: Role, r: number): string | null 
 
 function valueIn(grid: Grid, table: Table, role: Role, r: number): Located<ParsedValue> | null {
   const c = columnOn(grid, table, role, r);
-  return c === null ? null : { value: parseNumber(valueAt(grid, r, c)), cell: address(r, c) };
+  return c === null ? null : { value: parseNumber(valueAt(grid, r, c)), cell: address(grid.sheet, r, c) };
 }
 
 /** The column a role's value sits in on row r: the first non-empty one its header spans. */

@@ -22,6 +22,11 @@ export interface Sheet {
   hidden: boolean;
   rows: CellValue[][];
   merges: CellRange[];
+  /**
+   * Where grid row r sits for a reader whose rows are not sheet rows (a Word document: "Bảng 2, dòng 5",
+   * "Đoạn 3"); null or absent rows are named by their A1 address.
+   */
+  rowPlaces?: (string | null)[];
 }
 
 /** A workbook read from a file. */
@@ -146,7 +151,7 @@ export type ParsedValue =
 
 export interface Located<T> {
   value: T;
-  cell: string; // A1 address on the report sheet
+  cell: string; // A1 address on the report sheet, or the place a document's row names ("Bảng 2, dòng 5, cột D")
 }
 
 export interface ReportRow {
