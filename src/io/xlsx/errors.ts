@@ -110,3 +110,8 @@ export const readErrors = {
       `Trang "${sheet}" có quá nhiều ô (hơn ${limit.toLocaleString("vi-VN")} ô): hãy xóa dữ liệu thừa hoặc tách tệp, lưu lại rồi gửi lại.`,
     ),
 };
+
+/** What a reader throws for any failure: its own refusals as they are, anything else as a damaged file. */
+export function asReadError(error: unknown): WorkbookReadError {
+  return error instanceof WorkbookReadError ? error : readErrors.unexpected(error);
+}

@@ -1,7 +1,7 @@
 // File bytes -> Workbook: finds the workbook part through the package relationships, then reads the
 // shared strings, the date styles and each worksheet in workbook order.
 import type { Sheet, Workbook } from "../../core/types";
-import { readErrors, WorkbookReadError } from "./errors";
+import { asReadError, readErrors, type WorkbookReadError } from "./errors";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits";
 import { targetOf, type Relationship } from "./package-parts";
 import { PackageReader, readModified, readPart, relationshipsOf } from "./package-reader";
@@ -114,7 +114,6 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
     if (!isZip(bytes)) throw refusalFor(sniffFormat(bytes), bytes);
     return readPackage(bytes, effective);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw readErrors.unexpected(error);
+    throw asReadError(error);
   }
 }
