@@ -43,7 +43,8 @@ export const MAX_TABLE_NESTING = 32;
 const SKIPPED = new Set(["del", "moveFrom", "drawing", "pict", "object", "Fallback", "sdtEndPr", "pPr", "tblPr", "tblGrid", "tblPrEx", "sectPr", "footnoteReference", "endnoteReference", "commentReference"]);
 
 /** Run content that stands for a character. */
-const CHARACTERS: Readonly<Record<string, string>> = { tab: "\t", ptab: "\t", br: "\n", cr: "\n", noBreakHyphen: "-", softHyphen: "" };
+// A soft hyphen stays: in a TCVN3 (".VnTime") document it is the letter "ư", which the report parser decodes.
+const CHARACTERS: Readonly<Record<string, string>> = { tab: "\t", ptab: "\t", br: "\n", cr: "\n", noBreakHyphen: "-", softHyphen: "\u00ad" };
 
 const OFF_VALUES = new Set(["0", "false", "off"]);
 

@@ -18,7 +18,7 @@ export function lastSaveTime(stream: Uint8Array | null): Date | null {
     const at = set + u32(stream, p + 4);
     if (at + 12 > stream.length || u32(stream, at) !== VT_FILETIME) return null;
     const ticks = u32(stream, at + 4) + u32(stream, at + 8) * 0x1_0000_0000;
-    const date = new Date(ticks / 10_000 - FILETIME_EPOCH_MS);
+    const date = new Date(Math.round(ticks / 10_000) - FILETIME_EPOCH_MS);
     // An unset time is stored as zero (1601) or a duration: not an instant worth showing.
     return date.getUTCFullYear() >= 1980 && date.getUTCFullYear() <= 9999 ? date : null;
   }
