@@ -65,8 +65,7 @@ describe("readDocx: text as the page shows it", () => {
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
         '<w:fldSimple w:instr=" SEQ "><w:r><w:t>1</w:t></w:r></w:fldSimple>',
         '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>hộp chữ</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>',
-      ),
-      p('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Nhấn để nhập văn bản.</w:t></w:r></w:sdtContent></w:sdt>'),
+      ) + p('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Nhấn để nhập văn bản.</w:t></w:r></w:sdtContent></w:sdt>'),
     );
     expect(sheet.rows).toEqual([["Mã đơn vị: CAX1"]]);
   });

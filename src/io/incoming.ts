@@ -9,6 +9,7 @@ import { readXls } from "./xls";
 import { readWorkbook, sniffFormat, WorkbookReadError, type FileKind, type ReadLimits } from "./xlsx";
 import { readErrors } from "./xlsx/errors";
 import { looksLikeMarkup } from "./xlsx/sniff";
+import { isZip } from "./xlsx/zip";
 
 /**
  * A unit report holds a few dozen rows: a sheet reaching past what an .xls (Excel 97-2003) could hold, or
@@ -47,6 +48,8 @@ export function refusalFor(kind: FileKind, bytes: Uint8Array): WorkbookReadError
     case "archive":
       return refusal("Tệp nén (.zip, .rar, .7z) không phải một báo cáo: hãy giải nén rồi chọn các tệp báo cáo bên trong.");
     default:
+      // A zip whose directory cannot be read: most often a download cut short.
+      if (isZip(bytes)) return readErrors.brokenZip();
       return looksLikeMarkup(bytes)
         ? readErrors.markup()
         : refusal(`Tệp không phải báo cáo Excel (.xlsx, .xls), OpenDocument (.ods) hay Word (.docx), hoặc đã hỏng: ${SEND_EXCEL_OR_WORD}.`);

@@ -72,6 +72,8 @@ export class CompoundFile {
   stream(name: string): Uint8Array | null {
     const entry = this.streams.get(name.toLowerCase());
     if (!entry) return null;
+    // A stream larger than the file itself is a lie, not a large stream.
+    if (entry.size > this.bytes.length) throw xlsErrors.brokenContainer();
     const maxStream = Math.min(this.limits.maxEntryBytes, this.limits.maxUncompressedBytes - this.readBytes);
     if (entry.size > maxStream) throw readErrors.tooLargeUncompressed(maxStream === this.limits.maxEntryBytes ? maxStream : this.limits.maxUncompressedBytes);
     const data = entry.size < this.miniStreamCutoff ? this.readMini(entry) : this.readSectors(entry.start, entry.size);
@@ -101,8 +103,10 @@ export class CompoundFile {
     for (let i = 0; i < Math.min(fatSectors, HEADER_DIFAT_ENTRIES); i++) ids.push(u32(b, 76 + 4 * i));
     const perDifat = this.sectorSize / 4 - 1;
     let next = u32(b, 68);
-    for (let walked = 0; ids.length < fatSectors; walked++) {
-      if (walked >= difatSectors || next >= this.sectorCount) throw xlsErrors.brokenContainer();
+    const walked = new Set<number>();
+    while (ids.length < fatSectors) {
+      if (walked.size >= difatSectors || next >= this.sectorCount || walked.has(next)) throw xlsErrors.brokenContainer();
+      walked.add(next);
       const difat = this.sector(next);
       if (difat.length < this.sectorSize) throw xlsErrors.brokenContainer();
       for (let i = 0; i < perDifat && ids.length < fatSectors; i++) ids.push(u32(difat, 4 * i));
@@ -120,15 +124,17 @@ export class CompoundFile {
 
   /**
    * Follows a chain from `start` for `size` bytes. Each step must name a sector inside the file (or mini
-   * stream) and the chain may not be longer than the sectors there are, so a loop ends as a refusal.
+   * stream) not met before on the chain: a loop ends as a refusal, not as a stream read twice.
    */
   private readChain(start: number, size: number, fat: Uint32Array, count: number, sectorSize: number, sectorAt: (id: number) => Uint8Array): Uint8Array {
     const needed = Math.ceil(size / sectorSize);
     if (needed > count) throw xlsErrors.brokenContainer();
     const out = new Uint8Array(size);
+    const visited = new Uint8Array(count);
     let id = start;
     for (let i = 0; i < needed; i++) {
-      if (id >= count || id > MAX_REGULAR_SECTOR) throw xlsErrors.brokenContainer();
+      if (id >= count || id > MAX_REGULAR_SECTOR || visited[id]) throw xlsErrors.brokenContainer();
+      visited[id] = 1;
       const data = sectorAt(id);
       const part = Math.min(sectorSize, size - i * sectorSize);
       if (data.length < part) throw xlsErrors.brokenContainer();
