@@ -106,3 +106,30 @@ export function watch(page: Page, base: string, allowedHosts: string[] = []): Pa
   });
   return w;
 }
+
+/**
+ * For a test file that drives the built web page: builds and serves it and launches Chromium before the
+ * tests, closes both after them. The getters are read inside the tests.
+ */
+export function useWebPage(): { readonly base: string; readonly browser: Browser } {
+  let server: Server | undefined;
+  let base = "";
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server, base } = await serve(await buildWeb()));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  return {
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running");
+      return browser;
+    },
+  };
+}

@@ -3,10 +3,9 @@
 // each in the total — and a Word 97-2003 file and a photo get a line saying what to do.
 // Run alone with: npx jest test/e2e/formats
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { buildWeb, button, idle, launch, ROOT, SAMPLE_NOW, serve, watch } from "./browser";
+import type { Page } from "playwright-core";
+import { button, idle, ROOT, SAMPLE_NOW, useWebPage, watch } from "./browser";
 
 jest.setTimeout(240_000);
 
@@ -20,21 +19,7 @@ const DROPPED: [name: string, file: string][] = [
   ["Anh chup bao cao.jpg", ""],
 ];
 
-let dist: string;
-let server: Server;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  dist = await buildWeb();
-  ({ server, base } = await serve(dist));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const web = useWebPage();
 
 /** Drags the files onto the drop zone and drops them, as from a file manager. */
 async function drop(page: Page, files: [string, string][]): Promise<void> {
@@ -50,11 +35,11 @@ async function drop(page: Page, files: [string, string][]): Promise<void> {
 }
 
 test("a .xls, an .ods, a .docx and a .xlsx dropped on the web page are read and consolidated; .doc and a photo say what to do", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
   await page.clock.setFixedTime(SAMPLE_NOW);
-  const watched = watch(page, base);
-  await page.goto(`${base}/index.html`);
+  const watched = watch(page, web.base);
+  await page.goto(`${web.base}/index.html`);
   await page.getByRole("heading", { name: "Sổ tổng hợp" }).waitFor();
   const chooser = page.waitForEvent("filechooser");
   await button(page, "Chọn danh sách đơn vị…").click();

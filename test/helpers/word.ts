@@ -4,7 +4,7 @@
 // a two-row header merged with gridSpan and vMerge. And the hostile .docx files the reader must refuse.
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
-import { escapeXml } from "./hostile";
+import { escapeXml, xorshift } from "./hostile";
 import type { GridReport } from "./report-grid";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -53,24 +53,14 @@ export interface WordStyle {
   thousands: "." | "" | " ";
 }
 
-/** A small deterministic generator of choices, so a failing case reruns the same. */
-function choices(seed: number): () => number {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x1_0000_0000;
-  };
-}
-
 const RSIDS = ["00A1B2C3", "004F2E1D", "00C7D8E9", "0012AB34"];
 
 class WordWriter {
   private readonly random: () => number;
 
   constructor(private readonly style: WordStyle) {
-    this.random = choices(style.seed);
+    const next = xorshift(style.seed);
+    this.random = () => next() / 0x1_0000_0000;
   }
 
   private chance(p: number): boolean {

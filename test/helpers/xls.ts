@@ -4,6 +4,7 @@
 // strings continued over CONTINUE records with the compression flag switching). The layout is returned
 // too, for hostile files that break the container in one precise place.
 import type { CellRange, CellValue } from "../../src/core/types";
+import { xorshift } from "./hostile";
 
 const SECTOR = 512;
 const PER_FAT = SECTOR / 4;
@@ -247,16 +248,6 @@ function utf16(text: string): Uint8Array {
   return bytes;
 }
 
-function random(seed: number): () => number {
-  let x = seed | 0 || 7;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x1_0000_0000;
-  };
-}
-
 /** The RK form of a number, or null when it has none. */
 function rk(value: number): number | null {
   for (const [scaled, div] of [
@@ -285,7 +276,8 @@ class BiffWriter {
   private readonly compress: (text: string) => Uint8Array | null;
 
   constructor(private readonly options: BiffOptions) {
-    this.random = random(options.seed ?? 1);
+    const next = xorshift(options.seed ?? 1);
+    this.random = () => next() / 0x1_0000_0000;
     this.compress = options.compress ?? latin1;
   }
 
