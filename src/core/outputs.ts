@@ -3,13 +3,15 @@
 import { targetMet } from "./consolidation";
 import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
 import { dataWindow, dueDay } from "./deadlines";
-import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS, severityLabel } from "./master-sheets";
+import { frequencyLabel, kindLabel, receivedSourceLabel, SHEETS } from "./master-sheets";
+import { FINDINGS } from "./master-schema/findings";
+import { writeTable } from "./master-schema/table";
 import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-write";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
 import { submissionsByUnit, type Consolidation } from "./report";
-import { COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
-import { HEADER_FILL, SEVERITY_TONE, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
+import { COUNT, PERCENT, rectangular, TEXT } from "./sheet-spec";
+import { HEADER_FILL, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
 import { unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
 
@@ -162,19 +164,8 @@ function statusColumns(c: Consolidation): string[] {
   return [...months, c.period.key];
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 export function findingsSheet(findings: Finding[]): SheetSpec {
-  const sorted = [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.file.localeCompare(b.file),
-  );
-  const fills = sorted.map((f, i) => fillRow(i + 1, 0, 0, STATUS_COLORS[SEVERITY_TONE[f.severity]]));
-  return tableSheet(
-    SHEETS.findings,
-    FINDING_COLUMNS,
-    sorted.map((f) => [severityLabel(f.severity), f.code, f.message, f.file, f.sheet, f.cell, f.unit, f.indicator, f.period]),
-    fills,
-  );
+  return writeTable(FINDINGS, findings);
 }
 
 /** The sheets an import rewrites: data, submissions, log and findings. Input sheets stay as the clerk left them. */

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
 import { readMasterBook, ReadMasterResult } from "../core/master-read";
 import { inputSheetSpecs } from "../core/master-write";
+import { keepEditedOutputs } from "../core/output-seal";
 import { importSheets } from "../core/outputs";
 import type { CellValue, MasterBook, SheetSpec } from "../core/types";
 import { worksheetToSheet } from "./xlsx/exceljs-grid";
@@ -12,6 +13,8 @@ export class MasterWorkbookError extends Error {}
 
 export interface LoadedMaster extends ReadMasterResult {
   workbook: ExcelJS.Workbook;
+  /** Copies of output sheets edited by hand, to write beside the rewritten outputs so nothing typed is lost. */
+  backups: SheetSpec[];
 }
 
 export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<LoadedMaster> {
@@ -31,7 +34,9 @@ export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promi
       `Tệp này không phải sổ tổng hợp (không có trang "${SHEETS.units}" và "${SHEETS.data}"). Tạo sổ mới bằng lệnh: tonghop init SO-TONG-HOP.xlsx`,
     );
   }
-  return { workbook, ...readMasterBook(grids) };
+  const { book, problems } = readMasterBook(grids);
+  const edited = keepEditedOutputs(grids, [SHEETS.consolidated, SHEETS.status]);
+  return { workbook, book, problems: [...problems, ...edited.problems], backups: edited.backups };
 }
 
 /** A new master workbook holding every stored sheet of the book. */
