@@ -2,17 +2,17 @@
 // master-schema/. Columns are found by their header text, so a clerk may sort, reorder or add columns;
 // rows that cannot be read are reported, never silently dropped.
 import { newMasterBook, SHEETS } from "./master-sheets";
-import { CATALOGUE } from "./master-schema/catalogue";
-import { DATA } from "./master-schema/data";
-import { deadlineSettings, DEADLINES } from "./master-schema/deadlines";
-import { FINDINGS } from "./master-schema/findings";
-import { LOG } from "./master-schema/log";
-import { readSettings } from "./master-schema/settings";
-import { SUBMISSIONS } from "./master-schema/submissions";
-import { masterProblem, readTable } from "./master-schema/table";
-import { TARGETS } from "./master-schema/targets";
-import { UNIT_TYPES } from "./master-schema/unit-types";
-import { UNITS } from "./master-schema/units";
+import { CATALOGUE } from "./master-schema/catalogue-sheet";
+import { DATA } from "./master-schema/data-sheet";
+import { deadlineSettings, DEADLINES } from "./master-schema/deadlines-sheet";
+import { FINDINGS } from "./master-schema/findings-sheet";
+import { LOG } from "./master-schema/log-sheet";
+import { readSettings } from "./master-schema/settings-sheet";
+import { SUBMISSIONS } from "./master-schema/submissions-sheet";
+import { masterProblem, readTable } from "./master-schema/table-schema";
+import { TARGETS } from "./master-schema/targets-sheet";
+import { UNIT_TYPES } from "./master-schema/unit-types-sheet";
+import { UNITS } from "./master-schema/units-sheet";
 import type { CellValue, Finding, MasterBook, Unit } from "./types";
 
 export interface ReadMasterResult {

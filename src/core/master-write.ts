@@ -1,16 +1,16 @@
 // Writing the master workbook's stored sheets as SheetSpecs, each from its declaration in master-schema/:
 // the clerk's sheets (settings, units, catalogue, targets) once when a book is created, the product's
 // (data, submissions, log) after every import.
-import { CATALOGUE } from "./master-schema/catalogue";
-import { DATA } from "./master-schema/data";
-import { deadlineRows, DEADLINES } from "./master-schema/deadlines";
-import { LOG } from "./master-schema/log";
-import { settingsSheet } from "./master-schema/settings";
-import { SUBMISSIONS } from "./master-schema/submissions";
-import { writeTable } from "./master-schema/table";
-import { TARGETS } from "./master-schema/targets";
-import { UNIT_TYPES } from "./master-schema/unit-types";
-import { UNITS } from "./master-schema/units";
+import { CATALOGUE } from "./master-schema/catalogue-sheet";
+import { DATA } from "./master-schema/data-sheet";
+import { deadlineRows, DEADLINES } from "./master-schema/deadlines-sheet";
+import { LOG } from "./master-schema/log-sheet";
+import { settingsSheet } from "./master-schema/settings-sheet";
+import { SUBMISSIONS } from "./master-schema/submissions-sheet";
+import { writeTable } from "./master-schema/table-schema";
+import { TARGETS } from "./master-schema/targets-sheet";
+import { UNIT_TYPES } from "./master-schema/unit-types-sheet";
+import { UNITS } from "./master-schema/units-sheet";
 import type { Fact, LogEntry, MasterBook, SheetSpec, Submission } from "./types";
 
 export function inputSheetSpecs(book: MasterBook): SheetSpec[] {

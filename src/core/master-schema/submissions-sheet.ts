@@ -3,8 +3,8 @@
 import { SHEETS, SOURCE_LABELS } from "../master-sheets";
 import type { Submission } from "../types";
 import { choice, day, dayOrInstant, instant, integer, text } from "./cell-types";
-import { byText } from "./order";
-import { columnsOf, type TableSchema } from "./table";
+import { byText } from "./row-order";
+import { columnsOf, type TableSchema } from "./table-schema";
 
 const column = columnsOf<Submission>();
 

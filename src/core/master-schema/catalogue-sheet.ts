@@ -2,7 +2,7 @@
 import { KIND_LABELS, parseKind, SHEETS } from "../master-sheets";
 import type { Indicator } from "../types";
 import { choice, text } from "./cell-types";
-import { columnsOf, missingInputSheet, type TableSchema } from "./table";
+import { columnsOf, missingInputSheet, type TableSchema } from "./table-schema";
 
 const column = columnsOf<Indicator>();
 

@@ -2,7 +2,7 @@
 import { SHEETS, STATUS_LABELS } from "../master-sheets";
 import type { LogEntry } from "../types";
 import { choice, instant, text } from "./cell-types";
-import { columnsOf, type TableSchema } from "./table";
+import { columnsOf, type TableSchema } from "./table-schema";
 
 const column = columnsOf<LogEntry>();
 

@@ -3,8 +3,8 @@ import { SHEETS } from "../master-sheets";
 import { COUNT } from "../sheet-spec";
 import type { Fact } from "../types";
 import { figure, instant, text } from "./cell-types";
-import { columnsOf, type TableSchema } from "./table";
-import { byText } from "./order";
+import { columnsOf, type TableSchema } from "./table-schema";
+import { byText } from "./row-order";
 
 const column = columnsOf<Fact>();
 

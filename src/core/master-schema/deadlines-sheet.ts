@@ -4,7 +4,7 @@ import { foldText } from "../fold";
 import { SHEETS } from "../master-sheets";
 import type { AdhocPeriod, DeadlineException, Settings } from "../types";
 import { choice, day, text } from "./cell-types";
-import { columnsOf, missingInputSheet, type TableSchema } from "./table";
+import { columnsOf, missingInputSheet, type TableSchema } from "./table-schema";
 
 export interface DeadlineRow {
   kind: "adhoc" | "exception";

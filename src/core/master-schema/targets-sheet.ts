@@ -4,7 +4,7 @@ import { parseNumber } from "../numbers";
 import { COUNT } from "../sheet-spec";
 import type { Target } from "../types";
 import { amount, choice, flag, integer, text } from "./cell-types";
-import { columnsOf, missingInputSheet, type TableSchema } from "./table";
+import { columnsOf, missingInputSheet, type TableSchema } from "./table-schema";
 
 const column = columnsOf<Target>();
 

@@ -5,7 +5,7 @@ import { SHEETS } from "../master-sheets";
 import { col, tableSheet, TEXT } from "../sheet-spec";
 import type { CellValue, Finding, Settings, SheetSpec } from "../types";
 import { flag, integer, isBlankCell, storedText, text, type CellType } from "./cell-types";
-import { findHeader, masterProblem, missingInputSheet } from "./table";
+import { findHeader, masterProblem, missingInputSheet } from "./table-schema";
 
 type SettingKey = Exclude<keyof Settings, "adhocPeriods" | "exceptions">;
 

@@ -2,7 +2,7 @@
 import { FREQUENCY_LABELS, parseFrequency, SHEETS } from "../master-sheets";
 import type { Unit } from "../types";
 import { choice, text } from "./cell-types";
-import { columnsOf, missingInputSheet, type TableSchema } from "./table";
+import { columnsOf, missingInputSheet, type TableSchema } from "./table-schema";
 
 const column = columnsOf<Unit>();
 

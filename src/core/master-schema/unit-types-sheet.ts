@@ -2,7 +2,7 @@
 import { SHEETS } from "../master-sheets";
 import type { UnitTypeIndicators } from "../types";
 import { codeList, text } from "./cell-types";
-import { columnsOf, missingInputSheet, type TableSchema } from "./table";
+import { columnsOf, missingInputSheet, type TableSchema } from "./table-schema";
 
 const column = columnsOf<UnitTypeIndicators>();
 

@@ -1,14 +1,13 @@
 // "Phát hiện": the data findings, errors first, each with its file, sheet and cell; the severity cell
 // is painted like the status it resembles.
+import { bySeverity } from "../findings";
 import { SEVERITY_LABELS, SHEETS } from "../master-sheets";
 import { SEVERITY_TONE, STATUS_COLORS } from "../palette";
 import type { Finding } from "../types";
 import { choice, text } from "./cell-types";
-import { columnsOf, type TableSchema } from "./table";
+import { columnsOf, type TableSchema } from "./table-schema";
 
 const column = columnsOf<Finding>();
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export const FINDINGS: TableSchema<Finding> = {
   sheet: SHEETS.findings,
@@ -23,7 +22,6 @@ export const FINDINGS: TableSchema<Finding> = {
     column("indicator", "Chỉ tiêu", 10, text),
     column("period", "Kỳ", 10, text),
   ],
-  order: (a, b) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.file.localeCompare(b.file),
+  order: (a, b) => bySeverity(a, b) || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.file.localeCompare(b.file),
   mark: (f) => STATUS_COLORS[SEVERITY_TONE[f.severity]],
 };
