@@ -13,7 +13,8 @@ export interface CellType<V> {
   readonly blank: V;
   /** What a cell of this type holds, for the message about one that does not: "số". */
   readonly expects: string;
-  format(value: V): string;
+  /** The number format of its cells, or of one cell when it depends on the value (a day or a time). */
+  readonly format: string | ((value: V) => string);
   write(value: V): OutValue;
   /** A cell that is not blank, read back. */
   read(cell: Exclude<CellValue, null>): CellRead<V>;
@@ -38,7 +39,7 @@ export function storedText(cell: CellValue): string {
 export const text: CellType<string> = {
   blank: "",
   expects: "chữ",
-  format: () => TEXT,
+  format: TEXT,
   write: (v) => (v === "" ? null : v),
   read: (cell) => ok(storedText(cell)),
 };
@@ -47,7 +48,7 @@ function numberType(format: string): CellType<number> {
   return {
     blank: 0,
     expects: "số",
-    format: () => format,
+    format,
     write: (v) => v,
     read: (cell) => {
       const p = parseNumber(cell);
@@ -65,14 +66,14 @@ export const amount = numberType;
 /** A figure that may be missing: a fact's value, numerator or denominator. Blank is null. */
 export function figure(format: string): CellType<number | null> {
   const { expects, read } = numberType(format);
-  return { blank: null, expects, format: () => format, write: (v) => v, read };
+  return { blank: null, expects, format, write: (v) => v, read };
 }
 
 /** A calendar day "YYYY-MM-DD", written as an Excel date. */
 export const day: CellType<string> = {
   blank: "",
   expects: "một ngày (ngày/tháng/năm)",
-  format: () => DAY,
+  format: DAY,
   write: (v) => dayToCell(v) ?? (v || null),
   read: (cell) => {
     const d = parseDateCell(cell);
@@ -84,7 +85,7 @@ export const day: CellType<string> = {
 export const instant: CellType<string> = {
   blank: "",
   expects: "một thời điểm (ngày/tháng/năm giờ:phút)",
-  format: () => INSTANT,
+  format: INSTANT,
   write: (v) => instantToCell(v) ?? (v || null),
   read: (cell) => {
     if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? unreadable : ok(cellToInstant(cell));
@@ -124,7 +125,7 @@ export const dayOrInstant: CellType<string> = {
  * One of a few values, written as its Vietnamese label. Reading accepts the label in any case or
  * spelling (NFD, no diacritics), the English key, and whatever `parse` recognises besides.
  */
-export function choice<T extends string>(labels: Record<T, string>, blank: T, parse?: (text: string) => T | null): CellType<T> {
+export function choice<T extends string>(labels: Record<T, string>, blank: NoInfer<T>, parse?: (text: string) => T | null): CellType<T> {
   const byFolded = new Map<string, T>();
   for (const [key, label] of Object.entries(labels) as [T, string][]) {
     byFolded.set(foldText(label), key);
@@ -135,7 +136,7 @@ export function choice<T extends string>(labels: Record<T, string>, blank: T, pa
     expects: `một trong các giá trị ${Object.values<string>(labels)
       .map((l) => `"${l}"`)
       .join(", ")}`,
-    format: () => TEXT,
+    format: TEXT,
     write: (v) => labels[v],
     read: (cell) => {
       const t = storedText(cell);
@@ -150,7 +151,7 @@ export function flag(yes: string, no: string, isYes: (folded: string) => boolean
   return {
     blank: false,
     expects: `"${yes}" hoặc "${no}"`,
-    format: () => TEXT,
+    format: TEXT,
     write: (v) => (v ? yes : no),
     read: (cell) => ok(isYes(foldText(storedText(cell)))),
   };
@@ -160,7 +161,7 @@ export function flag(yes: string, no: string, isYes: (folded: string) => boolean
 export const codeList: CellType<string[]> = {
   blank: [],
   expects: "các mã cách nhau bởi dấu phẩy",
-  format: () => TEXT,
+  format: TEXT,
   write: (v) => (v.length === 0 ? null : v.join(", ")),
   read: (cell) =>
     ok(

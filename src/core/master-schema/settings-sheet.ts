@@ -42,7 +42,7 @@ export function settingsSheet(settings: Settings): SheetSpec {
     [LABEL, VALUE, NOTE],
     SETTING_FIELDS.map((f) => [f.label, f.type.write(settings[f.key]), f.note]),
     [],
-    SETTING_FIELDS.map((f) => [TEXT, f.type.format(settings[f.key]), TEXT]),
+    SETTING_FIELDS.map((f) => [TEXT, typeof f.type.format === "string" ? f.type.format : f.type.format(settings[f.key]), TEXT]),
   );
 }
 
