@@ -8,7 +8,7 @@ import { importSheets } from "../src/core/outputs";
 import type { CellValue, MasterBook, SheetSpec } from "../src/core/types";
 import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";
 import { readWorkbook } from "../src/io/xlsx";
-import { anyText, expectedReadBack, masterBookArb, rowsInOneOrder, storedGrid } from "./helpers/master-book";
+import { anyText, expectedReadBack, masterBookArb, rowsInOneOrder, someText, storedGrid } from "./helpers/master-book";
 
 function storedSheets(book: MasterBook): SheetSpec[] {
   return [...inputSheetSpecs(book), ...importSheets(book)];
@@ -45,6 +45,8 @@ interface ClerkEdit {
   rowSeed: number;
   /** The clerk's own column, with its values. */
   extra: string[];
+  /** A note below the table, in the clerk's column only. */
+  note: string;
 }
 
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -74,12 +76,13 @@ function clerkEdits(edit: ClerkEdit) {
       ...(edit.title ? [["SỔ TỔNG HỢP – bản của văn phòng"]] : []),
       reorder(header, "Ghi chú của tôi"),
       ...body.map((row, i) => reorder(row, edit.extra[i % edit.extra.length] ?? null)),
+      reorder([], edit.note),
     ];
   };
 }
 
-test("a clerk's title row, moved columns, own column and sorted rows read back the same", () => {
-  const edit = fc.record({ title: fc.boolean(), columnSeed: fc.nat(), rowSeed: fc.nat(), extra: fc.array(anyText, { minLength: 1, maxLength: 4 }) });
+test("a clerk's title row, moved columns, own column, a note below and sorted rows read back the same", () => {
+  const edit = fc.record({ title: fc.boolean(), columnSeed: fc.nat(), rowSeed: fc.nat(), extra: fc.array(anyText, { minLength: 1, maxLength: 4 }), note: someText });
   fc.assert(
     fc.property(masterBookArb, edit, (book, e) => {
       const { book: back, problems } = readMasterBook(grids(storedSheets(book), clerkEdits(e)));

@@ -137,7 +137,8 @@ export function readTable<R>(schema: TableSchema<R>, grid: readonly (readonly Ce
   const out: R[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    if (cells.every(isBlankCell)) continue;
+    // A row with nothing in the product's columns (blank, or only a note in a clerk's own column) is not a row of the table.
+    if (positions.every((p) => p === undefined || isBlankCell(cells[p] ?? null))) continue;
     const rowNumber = r + 1;
     const record: Record<string, unknown> = {};
     const unreadable: { column: StoredColumn<R>; address: string; text: string }[] = [];
