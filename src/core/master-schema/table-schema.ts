@@ -122,10 +122,7 @@ export function readTable<R>(schema: TableSchema<R>, grid: readonly (readonly Ce
     if (schema.whenAbsent) problems.push(masterProblem(sheet, schema.whenAbsent(sheet)));
     return null;
   }
-  const header = findHeader(
-    grid,
-    schema.columns.map((c) => c.header),
-  );
+  const header = findHeader(grid, schema.columns.map((c) => c.header));
   if (!header) {
     if (schema.whenHeaderless) problems.push(masterProblem(sheet, schema.whenHeaderless(sheet)));
     return null;
