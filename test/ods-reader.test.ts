@@ -2,8 +2,11 @@
 // spans as merges, hidden sheets, text as its paragraphs; any grid written as LibreOffice writes it
 // reads back as it was.
 import fc from "fast-check";
+import { strToU8, zipSync } from "fflate";
 import type { CellRange, CellValue } from "../src/core/types";
+import { readReportFile } from "../src/io/incoming";
 import { readOds } from "../src/io/ods";
+import { sniffFormat } from "../src/io/xlsx";
 import { odsContent, odsFile, odsPackage } from "./helpers/ods";
 
 const content = (tableXml: string, styles = "") =>
@@ -107,4 +110,10 @@ describe("readOds", () => {
     expect(xml).toContain('table:number-rows-repeated="2"');
     expect(xml).toContain('table:number-columns-repeated="3"');
   });
+});
+
+test("an .ods whose mimetype entry was deflated (not as ODF asks, but some programs do) is still an .ods", () => {
+  const deflated = zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8(odsContent([{ name: "S", rows: [["Đơn vị: A"]] }])) }, { level: 9 });
+  expect(sniffFormat(deflated)).toBe("ods");
+  expect(readReportFile(deflated).sheets[0].rows).toEqual([["Đơn vị: A"]]);
 });

@@ -40,12 +40,13 @@ const REPORT: XlsSheet = {
     [1, "CT04", "Người dân trưởng thành…", null, 2228, 4777],
     [2, "MH16", "Người hoàn thành khóa học", 573.5, null, null],
     [3, "MH01", "Đại sứ số", -12, true, false],
+    [4, "MH09", "Buổi học", "#DIV/0!", "#N/A", "#REF!"],
   ],
   merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
 };
 
 describe("readXls", () => {
-  test("reads strings, numbers, dates, booleans and merges however they are stored", () => {
+  test("reads strings, numbers, dates, booleans, errors and merges however they are stored", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const wb = readXls(xlsFile([REPORT, { name: "Ẩn", hidden: true, rows: [["x"]] }], { seed, sstChunk: 40 + seed * 7 }));
       expect(wb.sheets.map((s) => [s.name, s.hidden])).toEqual([

@@ -1,6 +1,6 @@
 // Tells what kind of file the bytes are, from their content (never the name): each kind is read by its own
 // reader, or refused with advice of its own.
-import { isZip, readZipDirectory, type ZipDirectory } from "./zip";
+import { inflateEntry, isZip, readZipDirectory, type ZipDirectory, type ZipEntry } from "./zip";
 
 export type FileKind =
   | "xlsx"
@@ -61,16 +61,27 @@ function utf16At(bytes: Uint8Array, at: number, text: string): boolean {
   return true;
 }
 
+/**
+ * An OpenDocument's declared type. ODF stores the mimetype entry uncompressed, first; some programs
+ * deflate it all the same, and a short one is inflated (a long one is not a mimetype).
+ */
+function mimetypeText(bytes: Uint8Array, entry: ZipEntry): string {
+  let text = "";
+  try {
+    if (entry.compressedSize > 200 || entry.size > 200) return "";
+    inflateEntry(bytes, entry, (chunk) => (text += new TextDecoder().decode(chunk.subarray(0, 200))));
+  } catch {
+    return "";
+  }
+  return text.trim();
+}
+
 /** The kind of a zip package, from its part names (and an OpenDocument's stored mimetype). */
 export function zipKind(bytes: Uint8Array, directory: ZipDirectory): FileKind {
   if (directory.has("xl/workbook.bin")) return "xlsb";
   const mimetype = directory.get("mimetype");
-  if (mimetype && mimetype.method === 0) {
-    const start = mimetype.localOffset + 30 + (bytes[mimetype.localOffset + 26] | (bytes[mimetype.localOffset + 27] << 8));
-    const declared = new TextDecoder().decode(bytes.subarray(start, start + Math.min(mimetype.size, 100))).trim();
-    const kind = ODF_MIMETYPES[declared];
-    if (kind) return kind;
-  }
+  const kind = mimetype && ODF_MIMETYPES[mimetypeText(bytes, mimetype)];
+  if (kind) return kind;
   // The workbook part may sit elsewhere than xl/ (the package relationships say where), but it is always
   // named workbook.xml, which no Word or PowerPoint package has; a Word package's main part is document.xml.
   let document = false;
