@@ -126,3 +126,9 @@ describe("files that are not reports get a line saying what to do", () => {
 function wordDocCompoundFile(): Uint8Array {
   return compoundFile([{ name: "WordDocument", data: new Uint8Array(5000) }]).bytes;
 }
+
+test("a zip whose mimetype says \"constructor\" is just an archive", () => {
+  const odd = zipSync({ mimetype: [strToU8("constructor"), { level: 0 }], "a.xml": strToU8("<a/>") });
+  const { files } = importFiles(newMasterBook({ year: 2026 }, []), [file("la.zip", odd)], { now: NOW });
+  expectClearRefusal(files[0], /giải nén/);
+});

@@ -223,7 +223,7 @@ const XF_CUSTOM_DATE = 2; // "dd/mm/yyyy", id 164
 const XF_PERCENT = 3; // built-in format 10
 
 /** Error values, stored as BOOLERR or a formula's error result (the reader gives their text back). */
-const ERROR_CODES: Readonly<Record<string, number>> = { "#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0f, "#REF!": 0x17, "#NAME?": 0x1d, "#NUM!": 0x24, "#N/A": 0x2a };
+const ERROR_CODES = new Map([["#NULL!", 0x00], ["#DIV/0!", 0x07], ["#VALUE!", 0x0f], ["#REF!", 0x17], ["#NAME?", 0x1d], ["#NUM!", 0x24], ["#N/A", 0x2a]]);
 
 /** An empty phonetic block (ExtRst): reserved, size, phonetic settings, no phonetic text. */
 const EXT_RST = [1, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -333,7 +333,7 @@ class BiffWriter {
     if (value === null || value === "") return;
     if (typeof value === "number") return this.numberCell(out, row, col, value, this.chance(0.2) ? XF_PERCENT : XF_GENERAL);
     if (value instanceof Date) return this.numberCell(out, row, col, serial(value, date1904), this.chance(0.5) ? XF_DATE : XF_CUSTOM_DATE);
-    const error = ERROR_CODES[value as string];
+    const error = typeof value === "string" ? ERROR_CODES.get(value) : undefined;
     if (error !== undefined) {
       if (this.chance(0.5)) record(out, 0x0205, this.cellHeader(row, col, XF_GENERAL).u8(error).u8(1).done());
       else this.formula(out, row, col, XF_GENERAL, this.typedResult(2, error), new Bytes().u8(0x1c).u8(error).done());

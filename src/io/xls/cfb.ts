@@ -21,6 +21,17 @@ const STORAGE = 1;
 const STREAM = 2;
 const ROOT = 5;
 
+/** Where a chain's sectors are: the file's (sector n after the header) or the mini stream's. */
+interface SectorSpace {
+  data: Uint8Array;
+  /** Offset of sector 0 in `data`. */
+  base: number;
+  sectorSize: number;
+  fat: Uint32Array;
+  /** Sectors `data` holds. */
+  count: number;
+}
+
 interface DirectoryEntry {
   name: string;
   type: number;
@@ -124,23 +135,39 @@ export class CompoundFile {
 
   /**
    * Follows a chain from `start` for `size` bytes. Each step must name a sector inside the file (or mini
-   * stream) not met before on the chain: a loop ends as a refusal, not as a stream read twice.
+   * stream) not met before on the chain: a loop ends as a refusal, not as a stream read twice. Writers
+   * lay most streams out in consecutive sectors: those are returned as a view, not copied.
    */
-  private readChain(start: number, size: number, fat: Uint32Array, count: number, sectorSize: number, sectorAt: (id: number) => Uint8Array): Uint8Array {
+  private readChain(start: number, size: number, space: SectorSpace): Uint8Array {
+    if (size === 0) return new Uint8Array(0);
+    const { data, base, sectorSize, fat, count } = space;
     const needed = Math.ceil(size / sectorSize);
     if (needed > count) throw xlsErrors.brokenContainer();
-    const out = new Uint8Array(size);
-    const visited = new Uint8Array(count);
-    let id = start;
-    for (let i = 0; i < needed; i++) {
-      if (id >= count || id > MAX_REGULAR_SECTOR || visited[id]) throw xlsErrors.brokenContainer();
-      visited[id] = 1;
-      const data = sectorAt(id);
-      const part = Math.min(sectorSize, size - i * sectorSize);
-      if (data.length < part) throw xlsErrors.brokenContainer();
-      out.set(data.subarray(0, part), i * sectorSize);
+    const ids: number[] = [];
+    let visited: Set<number> | null = null;
+    for (let i = 0, id = start; i < needed; i++) {
+      if (id >= count || id > MAX_REGULAR_SECTOR) throw xlsErrors.brokenContainer();
+      // A chain of consecutive sectors cannot loop; after the first jump every sector is checked.
+      if (visited || (i > 0 && id !== ids[i - 1] + 1)) {
+        visited ??= new Set(ids);
+        if (visited.has(id)) throw xlsErrors.brokenContainer();
+        visited.add(id);
+      }
+      ids.push(id);
       id = id < fat.length ? fat[id] : FREE_SECTOR;
     }
+    if (!visited) {
+      const at = base + start * sectorSize;
+      if (at + size > data.length) throw xlsErrors.brokenContainer();
+      return data.subarray(at, at + size);
+    }
+    const out = new Uint8Array(size);
+    ids.forEach((id, i) => {
+      const at = base + id * sectorSize;
+      const part = Math.min(sectorSize, size - i * sectorSize);
+      if (at + part > data.length) throw xlsErrors.brokenContainer();
+      out.set(data.subarray(at, at + part), i * sectorSize);
+    });
     return out;
   }
 
@@ -155,7 +182,7 @@ export class CompoundFile {
   }
 
   private readSectors(start: number, size: number): Uint8Array {
-    return this.readChain(start, size, this.fat, this.sectorCount, this.sectorSize, (s) => this.sector(s));
+    return this.readChain(start, size, { data: this.bytes, base: this.sectorSize, sectorSize: this.sectorSize, fat: this.fat, count: this.sectorCount });
   }
 
   private readDirectory(major: number): DirectoryEntry[] {
@@ -197,11 +224,6 @@ export class CompoundFile {
     }
   }
 
-  private readonly miniSector = (id: number): Uint8Array => {
-    const at = id * MINI_SECTOR;
-    return this.miniStream!.subarray(at, at + MINI_SECTOR);
-  };
-
   private readMini(entry: DirectoryEntry): Uint8Array {
     if (!this.miniStream || !this.miniFat) {
       const root = this.entries[0];
@@ -212,6 +234,7 @@ export class CompoundFile {
       this.miniFat = new Uint32Array(table.length >> 2);
       for (let i = 0; i < this.miniFat.length; i++) this.miniFat[i] = u32(table, 4 * i);
     }
-    return this.readChain(entry.start, entry.size, this.miniFat, Math.floor(this.miniStream.length / MINI_SECTOR), MINI_SECTOR, this.miniSector);
+    const count = Math.floor(this.miniStream.length / MINI_SECTOR);
+    return this.readChain(entry.start, entry.size, { data: this.miniStream, base: 0, sectorSize: MINI_SECTOR, fat: this.miniFat, count });
   }
 }

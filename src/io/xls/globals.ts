@@ -4,7 +4,7 @@ import { isDateFormat } from "../xlsx/dates";
 import type { ReadLimits } from "../xlsx/limits";
 import { readErrors } from "../xlsx/errors";
 import { xlsErrors } from "./errors";
-import { latin1, recordAt, RecordCursor, u16, u32, type BiffRecord, type ByteDecoder } from "./records";
+import { latin1, recordAt, RecordCursor, recordEnd, u16, u32, type BiffRecord, type ByteDecoder } from "./records";
 
 const BOF = 0x0809;
 const OLD_BOFS = new Set([0x0009, 0x0209, 0x0409]);
@@ -32,8 +32,8 @@ export interface SheetEntry {
 export interface Globals {
   sheets: SheetEntry[];
   sharedStrings: string[];
-  /** dateXf[i] is true when cells with format record i show their number as a date or time. */
-  dateXf: boolean[];
+  /** True when cells with format record `xf` show their number as a date or time (asked per number cell, remembered). */
+  isDateXf: (xf: number) => boolean;
   date1904: boolean;
   decodeBytes: ByteDecoder;
 }
@@ -66,14 +66,17 @@ export function checkVersion(stream: Uint8Array): void {
 
 export function readGlobals(stream: Uint8Array, limits: ReadLimits): Globals {
   checkVersion(stream);
-  const globals: Globals = { sheets: [], sharedStrings: [], dateXf: [], date1904: false, decodeBytes: latin1 };
   const customFormats = new Map<number, string>();
   const xfFormats: number[] = [];
-  let at = 0;
-  for (let record = recordAt(stream, at, false); record; record = recordAt(stream, at, false)) {
-    const [start, end] = record.segments;
-    const length = end - start;
-    switch (record.type) {
+  const dateXf: (boolean | undefined)[] = [];
+  const isDateXf = (xf: number) => (dateXf[xf] ??= xf < xfFormats.length && isDateFormat(xfFormats[xf], customFormats.get(xfFormats[xf])));
+  const globals: Globals = { sheets: [], sharedStrings: [], isDateXf, date1904: false, decodeBytes: latin1 };
+  for (let at = 0; at + 4 <= stream.length; ) {
+    const here = at;
+    const type = u16(stream, at);
+    const start = at + 4;
+    const length = (at = recordEnd(stream, at)) - start;
+    switch (type) {
       case FILEPASS:
         throw xlsErrors.encrypted();
       case CODEPAGE:
@@ -83,23 +86,24 @@ export function readGlobals(stream: Uint8Array, limits: ReadLimits): Globals {
         globals.date1904 = length >= 2 && u16(stream, start) === 1;
         break;
       case FORMAT:
-        if (length >= 5) customFormats.set(u16(stream, start), new RecordCursor(stream, record, globals.decodeBytes, 2).unicodeString());
+        if (length >= 5) customFormats.set(u16(stream, start), new RecordCursor(stream, recordAt(stream, here, true)!, globals.decodeBytes, 2).unicodeString());
         break;
       case XF:
         if (length >= 4) xfFormats.push(u16(stream, start + 2));
         break;
       case BOUNDSHEET:
-        if (length >= 8) globals.sheets.push(sheetEntry(stream, record, globals.decodeBytes));
+        if (length >= 8) globals.sheets.push(sheetEntry(stream, recordAt(stream, here, true)!, globals.decodeBytes));
         break;
-      case SST:
-        globals.sharedStrings = readSharedStrings(stream, recordAt(stream, at, true)!, globals.decodeBytes);
+      case SST: {
+        const sst = recordAt(stream, here, true)!;
+        globals.sharedStrings = readSharedStrings(stream, sst, globals.decodeBytes);
+        at = sst.next;
         break;
+      }
     }
-    at = record.next;
-    if (record.type === EOF) break;
+    if (type === EOF) break;
   }
   if (globals.sheets.length > limits.maxSheets) throw readErrors.tooManySheets(globals.sheets.length, limits.maxSheets);
-  globals.dateXf = xfFormats.map((id) => isDateFormat(id, customFormats.get(id)));
   return globals;
 }
 

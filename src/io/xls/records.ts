@@ -43,6 +43,17 @@ export function rkNumber(rk: number): number {
   return rk & 1 ? value / 100 : value;
 }
 
+/**
+ * Where the record at `at` ends (its payload starts at at + 4). Loops over a stream step record by
+ * record with this, and build a BiffRecord only for the few records read through a cursor; a CONTINUE
+ * record met on the way belongs to a record nobody reads, and is passed over like it.
+ */
+export function recordEnd(data: Uint8Array, at: number): number {
+  const end = at + 4 + u16(data, at + 2);
+  if (end > data.length) throw xlsErrors.brokenRecords();
+  return end;
+}
+
 /** The record at `at`, with its CONTINUE records when `withContinues`; null at the stream's end. */
 export function recordAt(data: Uint8Array, at: number, withContinues: boolean): BiffRecord | null {
   if (at + 4 > data.length) return null;
@@ -112,12 +123,15 @@ export class RecordCursor {
   }
 
   byte(): number {
-    if (this.done) throw xlsErrors.brokenRecords();
+    if (this.pos >= this.end && this.done) throw xlsErrors.brokenRecords();
     return this.data[this.pos++];
   }
 
   u16(): number {
-    return this.byte() | (this.byte() << 8);
+    if (this.pos + 2 > this.end) return this.byte() | (this.byte() << 8);
+    const value = this.data[this.pos] | (this.data[this.pos + 1] << 8);
+    this.pos += 2;
+    return value;
   }
 
   u32(): number {

@@ -8,7 +8,7 @@ import { GridBuilder } from "../xlsx/grid";
 import type { ReadLimits } from "../xlsx/limits";
 import { xlsErrors } from "./errors";
 import type { Globals } from "./globals";
-import { f64, recordAt, RecordCursor, rkNumber, u16, u32 } from "./records";
+import { f64, recordAt, RecordCursor, recordEnd, rkNumber, u16, u32 } from "./records";
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -53,31 +53,33 @@ export function readWorksheet(stream: Uint8Array, offset: number, name: string, 
   if (u16(stream, first.segments[0] + 2) !== WORKSHEET_SUBSTREAM) return null;
   const grid = new GridBuilder(name, limits);
   const merges: CellRange[] = [];
-  const number = (value: number, xf: number): CellValue => (globals.dateXf[xf] && serialToDate(value, globals.date1904)) || value;
+  const number = (value: number, xf: number): CellValue => (globals.isDateXf(xf) && serialToDate(value, globals.date1904)) || value;
   const set = (row: number, col: number, value: CellValue) => {
     if (value !== null && value !== "") grid.set(row, col, value);
   };
   /** A formula whose cached text is in the STRING record that follows it. */
   let pendingString: { row: number; col: number } | null = null;
   let depth = 1;
-  let at = first.next;
-  for (;;) {
-    const peekType = at + 4 <= stream.length ? u16(stream, at) : -1;
-    const record = recordAt(stream, at, STRING_RECORDS.has(peekType));
-    // A sheet without its EOF (a file cut short) keeps what it had.
-    if (!record) break;
-    at = record.next;
-    const [start, end] = record.segments;
-    if (record.type === BOF) depth++;
-    else if (record.type === EOF && --depth === 0) break;
+  for (let at = first.next; at + 4 <= stream.length; ) {
+    const here = at;
+    const type = u16(stream, at);
+    const start = at + 4;
+    const end = (at = recordEnd(stream, at));
+    if (type === BOF) depth++;
+    else if (type === EOF && --depth === 0) break;
     if (depth > 1) continue;
-    if (record.type === MERGEDCELLS) {
+    if (type === MERGEDCELLS) {
       readMerges(stream, start, end, merges, name, limits);
       continue;
     }
-    if (record.type === STRING) {
-      if (pendingString) set(pendingString.row, pendingString.col, new RecordCursor(stream, record, globals.decodeBytes).unicodeString());
-      pendingString = null;
+    if (STRING_RECORDS.has(type) && end - start >= (type === STRING ? 3 : 9)) {
+      const record = recordAt(stream, here, true)!;
+      at = record.next;
+      // LABEL and RSTRING hold their cell's text; STRING the text of the formula before it.
+      const text = new RecordCursor(stream, record, globals.decodeBytes, type === STRING ? 0 : 6).unicodeString();
+      const cell = type === STRING ? pendingString : { row: u16(stream, start), col: u16(stream, start + 2) };
+      if (cell) set(cell.row, cell.col, text);
+      if (type === STRING) pendingString = null;
       continue;
     }
     const length = end - start;
@@ -85,13 +87,9 @@ export function readWorksheet(stream: Uint8Array, offset: number, name: string, 
     const row = u16(stream, start);
     const col = u16(stream, start + 2);
     const xf = u16(stream, start + 4);
-    switch (record.type) {
+    switch (type) {
       case LABELSST:
         if (length >= 10) set(row, col, globals.sharedStrings[u32(stream, start + 6)] ?? null);
-        break;
-      case LABEL:
-      case RSTRING:
-        set(row, col, new RecordCursor(stream, record, globals.decodeBytes, 6).unicodeString());
         break;
       case NUMBER:
         if (length >= 14) set(row, col, number(f64(stream, start + 6), xf));

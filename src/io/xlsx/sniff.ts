@@ -23,10 +23,11 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCRYPTION_STREAMS = ["EncryptionInfo", "EncryptedPackage"];
 const WORKBOOK_STREAMS = ["Workbook", "Book"];
 const WORD_STREAM = "WordDocument";
-const ODF_MIMETYPES: Readonly<Record<string, FileKind>> = {
-  "application/vnd.oasis.opendocument.spreadsheet": "ods",
-  "application/vnd.oasis.opendocument.text": "odt",
-};
+// A Map: a mimetype entry saying "constructor" must not find Object.prototype.
+const ODF_MIMETYPES = new Map<string, FileKind>([
+  ["application/vnd.oasis.opendocument.spreadsheet", "ods"],
+  ["application/vnd.oasis.opendocument.text", "odt"],
+]);
 const DIRECTORY_ENTRY_SIZE = 128;
 
 export function isCompoundFile(bytes: Uint8Array): boolean {
@@ -80,7 +81,7 @@ function mimetypeText(bytes: Uint8Array, entry: ZipEntry): string {
 export function zipKind(bytes: Uint8Array, directory: ZipDirectory): FileKind {
   if (directory.has("xl/workbook.bin")) return "xlsb";
   const mimetype = directory.get("mimetype");
-  const kind = mimetype && ODF_MIMETYPES[mimetypeText(bytes, mimetype)];
+  const kind = mimetype && ODF_MIMETYPES.get(mimetypeText(bytes, mimetype));
   if (kind) return kind;
   // The workbook part may sit elsewhere than xl/ (the package relationships say where), but it is always
   // named workbook.xml, which no Word or PowerPoint package has; a Word package's main part is document.xml.
