@@ -82,7 +82,7 @@ const KEY_PATTERNS: { re: RegExp; kind: Frequency }[] = [
 ];
 
 /** The period a key names: a standard key, else an ad-hoc period declared in the settings. */
-export function parsePeriodKey(key: string, adhoc: AdhocPeriod[] = []): Period | null {
+export function parsePeriodKey(key: string, adhoc: readonly AdhocPeriod[] = []): Period | null {
   for (const { re, kind } of KEY_PATTERNS) {
     const m = re.exec(key);
     if (m) return standardPeriod(kind, Number(m[1]), kind === "year" ? 1 : Number(m[2]));
@@ -127,7 +127,7 @@ const TEXT_PATTERNS: { re: RegExp; kind: Frequency; read: (m: RegExpExecArray) =
 ];
 
 /** The period key written in a report's "Kỳ báo cáo" (any usual spelling), or null when unreadable. */
-export function parsePeriodText(text: string, adhoc: AdhocPeriod[] = []): string | null {
+export function parsePeriodText(text: string, adhoc: readonly AdhocPeriod[] = []): string | null {
   const folded = foldText(text).replace(/[\s:;,.]+$/, "");
   if (folded === "") return null;
   const declared = adhoc.find((a) => foldText(a.key) === folded || foldText(a.name) === folded);
@@ -142,7 +142,7 @@ export function parsePeriodText(text: string, adhoc: AdhocPeriod[] = []): string
 }
 
 /** True when the inner period lies wholly within the outer one (both read as day spans). */
-export function periodContains(outerKey: string, innerKey: string, adhoc: AdhocPeriod[] = []): boolean {
+export function periodContains(outerKey: string, innerKey: string, adhoc: readonly AdhocPeriod[] = []): boolean {
   const outer = parsePeriodKey(outerKey, adhoc);
   const inner = parsePeriodKey(innerKey, adhoc);
   return outer !== null && inner !== null && inner.start >= outer.start && inner.end <= outer.end;
@@ -171,7 +171,7 @@ export function periodKeysOfKind(kind: Frequency, year: number): string[] {
  * the three months of a quarter, a quarterly unit owes nothing for a plain month. Every unit owes an
  * ad-hoc campaign report.
  */
-export function requiredReportKeys(frequency: Frequency, spanKey: string, adhoc: AdhocPeriod[] = []): string[] {
+export function requiredReportKeys(frequency: Frequency, spanKey: string, adhoc: readonly AdhocPeriod[] = []): string[] {
   const span = parsePeriodKey(spanKey, adhoc);
   if (span === null) return [];
   if (span.kind === "adhoc") return [span.key];
@@ -184,7 +184,7 @@ export function currentPeriodKey(today: string): string {
 }
 
 /** A unit's activeFrom/activeTo bound as a day span: a day, a period key, or null when empty/unreadable. */
-function boundSpan(bound: string, adhoc: AdhocPeriod[]): { start: string; end: string } | null {
+function boundSpan(bound: string, adhoc: readonly AdhocPeriod[]): { start: string; end: string } | null {
   const text = bound.trim();
   if (text === "") return null;
   const day = isValidDay(text) ? text : parseDayArg(text);
@@ -196,7 +196,7 @@ function boundSpan(bound: string, adhoc: AdhocPeriod[]): { start: string; end: s
  * Whether the unit exists during the period: the period overlaps the unit's active span. An empty or
  * unreadable bound leaves that side open.
  */
-export function isUnitActive(unit: Unit, periodKey: string, adhoc: AdhocPeriod[] = []): boolean {
+export function isUnitActive(unit: Unit, periodKey: string, adhoc: readonly AdhocPeriod[] = []): boolean {
   const period = parsePeriodKey(periodKey, adhoc);
   if (period === null) return false;
   const from = boundSpan(unit.activeFrom, adhoc);

@@ -52,7 +52,11 @@ function canonical(): Sheet {
   );
 }
 
-const brief = (r: ReportRow) => [r.row, r.indicator, r.result?.cell, r.result?.value, r.denominator?.cell, r.denominator?.value];
+/** Row, indicator, the figure (a count, or a ratio's numerator) and a ratio's denominator, with their cells. */
+const brief = (r: ReportRow) => {
+  const figure = r.result ?? r.numerator;
+  return [r.row, r.indicator, figure?.cell, figure?.value, r.denominator?.cell, r.denominator?.value];
+};
 
 describe("the canonical layout", () => {
   const report = parseReport(book(canonical()), "ca.xlsx", catalogue);
@@ -71,10 +75,12 @@ describe("the canonical layout", () => {
     expect(report.rows.map(brief)).toEqual([
       [9, "CT04", "E9", num(4200), "F9", num(5600)],
       [10, "CT06", "E10", num(1234), "F10", num(1500)],
-      [11, "MH16", "E11", num(35), "F11", { kind: "blank" }],
+      [11, "MH16", "E11", num(35), undefined, undefined],
     ]);
     const first = report.rows[0];
-    expect([first.code, first.name, first.uom, first.note, first.numerator, first.cumulative]).toEqual(["CT04", NAME.CT04, "người", null, null, null]);
+    expect([first.code, first.name, first.uom, first.note, first.result]).toEqual(["CT04", NAME.CT04, "người", null, null]);
+    // One "Kết quả" column serves the count and the ratio's numerator alike.
+    expect(first.numerator).toEqual(at(num(4200), "E9"));
     expect(report.rows[1].note).toBe("ước tính");
   });
 });
@@ -112,7 +118,9 @@ test("a merged two-row header with Tử số | Mẫu số and a column-numbering
   expect(row.result).toBeNull();
   expect(row.numerator).toEqual(at(num(120), "E6"));
   expect(row.denominator).toEqual(at(num(300), "F6"));
-  expect(row.cumulative).toEqual(at(num(180), "G6"));
+  // A bare "Lũy kế" beside a ratio's parts is recognised and set aside, never silently lost.
+  expect(row.skipped).toEqual([{ cell: "G6", value: num(180), column: "Lũy kế", reason: expect.stringContaining("lũy kế") }]);
+  expect(row.stray).toEqual([]);
 });
 
 test("a \"Tử số / Kết quả\" column beside \"Mẫu số\"", () => {
@@ -122,9 +130,10 @@ test("a \"Tử số / Kết quả\" column beside \"Mẫu số\"", () => {
     ["MH09", NAME.MH09, 12, null],
   ]);
   const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
-  expect(rows.map((r) => [r.indicator, r.numerator?.value, r.denominator?.value, r.result])).toEqual([
-    ["CT03", num(3200), num(4000), null],
-    ["MH09", num(12), { kind: "blank" }, null],
+  // The one value column holds the ratio's numerator and the count alike.
+  expect(rows.map((r) => [r.indicator, r.numerator?.value, r.denominator?.value, r.result?.value])).toEqual([
+    ["CT03", num(3200), num(4000), undefined],
+    ["MH09", undefined, undefined, num(12)],
   ]);
 });
 
@@ -238,12 +247,13 @@ test("section titles, blank and decorative rows are skipped; names without codes
     [null, "(Số liệu tính đến ngày 14/3/2026)", null, null, null],
   ]);
   const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
-  expect(rows.map((r) => [r.row, r.indicator, r.result?.value])).toEqual([
+  expect(rows.map((r) => [r.row, r.indicator, (r.result ?? r.numerator)?.value])).toEqual([
     [3, "CT01", num(45)],
     [6, "MH01", num(6)],
-    [7, null, { kind: "na" }], // an unknown name with a value: validation reports the unknown indicator
-    [8, "MH02", { kind: "blank" }], // a known indicator left blank: validation decides whether it was required
+    [7, null, undefined], // an unknown name with a value: kept, validation decides
+    [8, "MH02", { kind: "blank" }], // a known indicator left blank, located where its figure belongs
   ]);
+  expect(rows[3].result?.cell).toBe("D8");
 });
 
 test("the table ends after many blank rows", () => {

@@ -157,7 +157,7 @@ function march(): ScenarioFile[] {
     headOfUnit: "Nguyễn Văn Chín",
   };
   return [
-    reportFile(m, "VHXH", "first version of a report later corrected (12/03)"),
+    reportFile(m, "VHXH", "first version of a report later corrected (12/03)", undefined, { status: "superseded", findings: ["SUPERSEDED"], counts: false }),
     reportFile(
       m,
       "VHXH",

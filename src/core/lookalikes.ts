@@ -1,0 +1,56 @@
+// Codes typed with letters that only look Latin: a Cyrillic "С" or a Greek "Τ" pasted from a chat or a
+// Russian keyboard layout makes "СТ01" look like CT01 and match nothing. Codes are read in Latin with the
+// exact characters named, so the unit can fix its file.
+
+/** Cyrillic and Greek capitals and small letters drawn like a Latin letter, and that letter. */
+const LOOKALIKES = new Map<string, { latin: string; script: "Kirin" | "Hy Lạp" }>([
+  ...[..."АВЕКМНОРСТУХЅІЈ"].map((ch, i) => [ch, { latin: "ABEKMHOPCTYXSIJ"[i], script: "Kirin" as const }] as const),
+  ...[..."аеорсухѕіј"].map((ch, i) => [ch, { latin: "aeopcyxsij"[i], script: "Kirin" as const }] as const),
+  ...[..."ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"].map((ch, i) => [ch, { latin: "ABEZHIKMNOPTYX"[i], script: "Hy Lạp" as const }] as const),
+  ...[..."ο"].map((ch) => [ch, { latin: "o", script: "Hy Lạp" as const }] as const),
+]);
+
+export interface LookalikeChar {
+  char: string;
+  latin: string;
+  script: "Kirin" | "Hy Lạp";
+}
+
+export interface LatinCode {
+  /** The code with every lookalike replaced by its Latin letter, and full-width forms made plain (NFKC). */
+  text: string;
+  /** The lookalikes found, in order, each once. */
+  replaced: LookalikeChar[];
+  /** Other characters no code has (not Latin letters, digits or ". - _ / space"), each once. */
+  foreign: string[];
+}
+
+const CODE_CHAR = /[A-Za-z0-9.\-_/ ]/;
+
+/** A code as Latin text, with what had to change. Plain ASCII codes come back unchanged and cheaply. */
+export function latinCode(code: string): LatinCode {
+  if (/^[\x00-\x7f]*$/.test(code)) return { text: code, replaced: [], foreign: [] };
+  const replaced: LookalikeChar[] = [];
+  const foreign: string[] = [];
+  let text = "";
+  for (const ch of code.normalize("NFKC")) {
+    const look = LOOKALIKES.get(ch);
+    if (look) {
+      if (!replaced.some((r) => r.char === ch)) replaced.push({ char: ch, ...look });
+      text += look.latin;
+      continue;
+    }
+    if (!CODE_CHAR.test(ch) && !foreign.includes(ch)) foreign.push(ch);
+    text += ch;
+  }
+  return { text, replaced, foreign };
+}
+
+/** "“С” (chữ Kirin, U+0421) thay bằng “C”": what a message says about one character. */
+export function describeLookalike(c: LookalikeChar): string {
+  return `“${c.char}” (chữ ${c.script}, ${codePoint(c.char)}) đọc là “${c.latin}”`;
+}
+
+export function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
