@@ -5,7 +5,7 @@
 // strays, except section and total rows ("I. CHỈ TIÊU CHÍNH", "Tổng cộng").
 import { finding } from "./findings";
 import { foldText } from "./fold";
-import type { ColumnUses, IndicatorTable } from "./indicator-table";
+import type { ColumnUses, FigureRole, IndicatorTable } from "./indicator-table";
 import { describeLookalike, latinCode } from "./lookalikes";
 import { matchIndicator } from "./matching";
 import { cellText, parseNumber } from "./numbers";
@@ -40,6 +40,8 @@ export function readIndicatorRows(
   file: string,
 ): RowsRead {
   const kinds = kindIndex(catalogue);
+  // Reused row after row: most rows need none of these lists, and a batch reads tens of thousands of rows.
+  const scratch: Figures = { V: [], VC: [], N: [], NC: [], D: [], DC: [], R: [], aside: [], unknown: [] };
   const rows: ReportRow[] = [];
   const findings: Finding[] = [];
   let blanks = 0;
@@ -52,7 +54,7 @@ export function readIndicatorRows(
     }
     blanks = 0;
     if (r === table.dataStart && isColumnNumbering(cells)) continue;
-    const row = readRow(grid, table, uses, r, catalogue, kinds, file, findings);
+    const row = readRow(grid, table, uses, scratch, r, catalogue, kinds, file, findings);
     // A recognised indicator row is never the signature block, whatever its note says.
     if (!row?.indicator && isFooter(cells)) break;
     if (row) rows.push(row);
@@ -120,10 +122,38 @@ interface Figures {
   unknown: Candidate[];
 }
 
+/** Empties the lists a row used (a fresh literal is cheaper than truncating one). */
+function resetFigures(f: Figures): Figures {
+  if (f.V.length) f.V = [];
+  if (f.VC.length) f.VC = [];
+  if (f.N.length) f.N = [];
+  if (f.NC.length) f.NC = [];
+  if (f.D.length) f.D = [];
+  if (f.DC.length) f.DC = [];
+  if (f.R.length) f.R = [];
+  if (f.aside.length) f.aside = [];
+  if (f.unknown.length) f.unknown = [];
+  return f;
+}
+
+function figureList(f: Figures, role: FigureRole, cumulative: boolean): Candidate[] {
+  switch (role) {
+    case "value":
+      return cumulative ? f.VC : f.V;
+    case "numerator":
+      return cumulative ? f.NC : f.N;
+    case "denominator":
+      return cumulative ? f.DC : f.D;
+    case "rate":
+      return f.R;
+  }
+}
+
 function readRow(
   grid: Grid,
   table: IndicatorTable,
   { uses, homes }: ColumnUses,
+  scratch: Figures,
   r: number,
   catalogue: readonly Indicator[],
   kinds: Map<string, IndicatorKind>,
@@ -132,7 +162,7 @@ function readRow(
 ): ReportRow | null {
   const cells = rowAt(grid, r);
   const id: Identity = { code: null, name: null, uom: null, note: null, label: null };
-  const f: Figures = { V: [], VC: [], N: [], NC: [], D: [], DC: [], R: [], aside: [], unknown: [] };
+  const f = resetFigures(scratch);
   const width = Math.max(cells.length, uses.length);
   for (let c = 0; c < width; c++) {
     const raw = valueAt(grid, r, c);
@@ -150,33 +180,37 @@ function readRow(
     const candidate: Candidate = { cell: cellRef(grid, r, c), column: table.columns[c]?.header ?? "", value: parseNumber(raw) };
     switch (use.kind) {
       case "aside":
-        f.aside.push({ ...candidate, reason: use.reason });
+        f.aside.push(aside(candidate, use.reason));
         break;
       case "unknown":
         f.unknown.push(candidate);
         break;
-      case "figure": {
-        const key = (use.role === "value" ? "V" : use.role === "numerator" ? "N" : use.role === "denominator" ? "D" : "R") as "V" | "N" | "D" | "R";
-        f[use.cumulative && key !== "R" ? (`${key}C` as "VC" | "NC" | "DC") : key].push(candidate);
+      case "figure":
+        figureList(f, use.role, use.cumulative).push(candidate);
         break;
-      }
     }
   }
   const code = id.code ? latinCodeOf(id.code, grid, file, findings) : null;
   const indicator = matchIndicator(code, id.name, catalogue);
-  const base = { row: r + 1, code, name: id.name, uom: id.uom, indicator, note: id.note };
-  if (!indicator) return unmatchedRow(base, id, f);
+  if (!indicator) return unmatchedRow(r, code, id, f);
   const kind = kinds.get(indicator)!;
-  const assigned = assignFigures(kind, f);
+  // The scratch lists are replaced, not truncated, so the row may keep this one.
+  const row = emptyRow(r, code, id, indicator, f.aside);
+  assignFigures(kind, f, row);
   // A figure left blank is located where it belongs, for the finding that says it is missing.
   const blank = (c: number | null): Located<ParsedValue> | null => (c === null ? null : { value: { kind: "blank" }, cell: cellRef(grid, r, c) });
   if (kind === "ratio") {
-    assigned.numerator ??= blank(homes.numerator);
-    assigned.denominator ??= blank(homes.denominator);
+    row.numerator ??= blank(homes.numerator);
+    row.denominator ??= blank(homes.denominator);
   } else {
-    assigned.result ??= blank(homes.count);
+    row.result ??= blank(homes.count);
   }
-  return { ...base, ...assigned };
+  return row;
+}
+
+// One literal with every field: object spreads here cost more than reading the whole row.
+function emptyRow(r: number, code: string | null, id: Identity, indicator: string | null, skipped: SetAsideCell[]): ReportRow {
+  return { row: r + 1, code, name: id.name, uom: id.uom, indicator, result: null, numerator: null, denominator: null, rates: [], skipped, stray: [], note: id.note };
 }
 
 /** The code with look-alike letters read as Latin, and a warning saying which. */
@@ -194,24 +228,22 @@ function latinCodeOf(code: Located<string>, grid: Grid, file: string, findings: 
   return latin.text;
 }
 
-type Base = Pick<ReportRow, "row" | "code" | "name" | "uom" | "indicator" | "note">;
-
 const isNumber = (c: Candidate) => c.value.kind === "number";
 
 function allFigureCells(f: Figures): Candidate[] {
   return [...f.V, ...f.VC, ...f.N, ...f.NC, ...f.D, ...f.DC, ...f.R, ...f.aside, ...f.unknown];
 }
 
-function unmatchedRow(base: Base, id: Identity, f: Figures): ReportRow | null {
+function unmatchedRow(r: number, code: string | null, id: Identity, f: Figures): ReportRow | null {
   const all = allFigureCells(f);
   const hasNumber = all.some(isNumber);
   if (hasNumber && isSectionOrTotal(id)) return null;
-  const realCode = base.code !== null && !SECTION_NUMBER.test(base.code);
+  const realCode = code !== null && !SECTION_NUMBER.test(code);
   const hasValue = all.some((c) => c.value.kind !== "blank");
-  if (!realCode && !hasNumber && !(base.name && hasValue)) return null;
-  const out: Assigned = { result: null, numerator: null, denominator: null, rates: [], skipped: [], stray: [] };
-  for (const c of all) strayIfNumber(c, out, "dòng không khớp chỉ tiêu nào trong danh mục");
-  return { ...base, ...out };
+  if (!realCode && !hasNumber && !(id.name && hasValue)) return null;
+  const row = emptyRow(r, code, id, null, []);
+  for (const c of all) strayIfNumber(c, row, "dòng không khớp chỉ tiêu nào trong danh mục");
+  return row;
 }
 
 /** Section titles ("I. CHỈ TIÊU CHÍNH", numbered "II" in STT) and total rows ("Tổng cộng", "Cộng"). */
@@ -258,12 +290,11 @@ function strayIfNumber(c: Candidate, out: Assigned, reason: string): void {
   else out.skipped.push(aside(c, "không phải số"));
 }
 
-function assignFigures(kind: IndicatorKind, f: Figures): Assigned {
-  const out: Assigned = { result: null, numerator: null, denominator: null, rates: [], skipped: [...f.aside], stray: [] };
+/** Fills the row's figures, rates, set-aside and stray cells from the cells of its figure columns. */
+function assignFigures(kind: IndicatorKind, f: Figures, out: Assigned): void {
   for (const c of f.unknown) strayIfNumber(c, out, c.column ? `cột "${c.column}" không rõ là số liệu gì` : "số ở cột không có tiêu đề");
   if (kind === "ratio") assignRatio(f, out);
   else assignCount(kind, f, out);
-  return out;
 }
 
 function assignCount(kind: "flow" | "stock", f: Figures, out: Assigned): void {
