@@ -3,6 +3,7 @@
 // header cell is a label; a column under a merged group header has a path of labels, top to bottom,
 // and its meaning comes from the whole path ("Kết quả thực hiện" / "Tháng 3/2026" / "Tử số").
 import { foldCompact, foldText } from "./fold";
+import { isPlaceDateLine } from "./report-fields";
 import { remembered } from "./sheet-grid";
 import type { Period } from "./types";
 
@@ -156,7 +157,8 @@ export function periodMention(folded: string): PeriodMention | null {
 }
 
 function readLabel(text: string): LabelMeaning | null {
-  if (text.length > MAX_HEADER_LENGTH) return null;
+  // "Tân Lập, ngày 15 tháng 4 năm 2026" names a month, but heads no column.
+  if (text.length > MAX_HEADER_LENGTH || isPlaceDateLine(text)) return null;
   const withoutNotes = text.replace(/\([^)]*\)/g, " ");
   const key = foldCompact(withoutNotes);
   const role = roleOfKey(key, text);

@@ -1,6 +1,7 @@
 // Codes typed with letters that only look Latin: a Cyrillic "С" or a Greek "Τ" pasted from a chat or a
 // Russian keyboard layout makes "СТ01" look like CT01 and match nothing. Codes are read in Latin with the
 // exact characters named, so the unit can fix its file.
+import { foldCompact } from "./fold";
 
 /** Cyrillic and Greek capitals and small letters drawn like a Latin letter, and that letter. */
 const LOOKALIKES = new Map<string, { latin: string; script: "Kirin" | "Hy Lạp" }>([
@@ -21,11 +22,11 @@ export interface LatinCode {
   text: string;
   /** The lookalikes found, in order, each once. */
   replaced: LookalikeChar[];
-  /** Other characters no code has (not Latin letters, digits or ". - _ / space"), each once. */
+  /** Letters, digits and symbols that are not Latin (with or without diacritics) nor look-alikes, each once. */
   foreign: string[];
 }
 
-const CODE_CHAR = /[A-Za-z0-9.\-_/ ]/;
+const LETTER_OR_SYMBOL = /[\p{L}\p{N}\p{S}]/u;
 
 /** A code as Latin text, with what had to change. Plain ASCII codes come back unchanged and cheaply. */
 export function latinCode(code: string): LatinCode {
@@ -40,7 +41,8 @@ export function latinCode(code: string): LatinCode {
       text += look.latin;
       continue;
     }
-    if (!CODE_CHAR.test(ch) && !foreign.includes(ch)) foreign.push(ch);
+    // Comparing codes folds case, diacritics and punctuation away; anything else folded away is foreign.
+    if (LETTER_OR_SYMBOL.test(ch) && foldCompact(ch) === "" && !foreign.includes(ch)) foreign.push(ch);
     text += ch;
   }
   return { text, replaced, foreign };

@@ -1,7 +1,7 @@
 // Which unit a report comes from: its "Mã đơn vị" and "Đơn vị", which must not name two different units,
 // else the issuing block at the top left. What does not add up is said, never chosen silently.
 import { finding, FindingPlace } from "./findings";
-import { codePoint, describeLookalike, latinCode } from "./lookalikes";
+import { codePoint, describeLookalike, LatinCode, latinCode } from "./lookalikes";
 import { matchUnit, unitByCode, unitByName } from "./matching";
 import type { Finding, Located, Unit, UnitReport } from "./types";
 
@@ -14,11 +14,13 @@ export function identifyUnit(report: UnitReport, units: readonly Unit[], base: F
   const codeCell = report.unitCode?.cell ?? "";
   const nameCell = report.unitName?.cell ?? "";
   const written = report.unitCode?.value || null;
-  const code = written ? latinUnitCode(written, codeCell, base, findings) : null;
+  const latin = written ? latinUnitCode(written, codeCell, base, findings) : null;
+  const code = latin?.text || null;
   const name = report.unitName?.value || null;
   if (!code && !name) return unitFromIssuer(report.issuer, units, base, findings);
 
-  const byCode = unitByCode(code, units);
+  // Characters folded away would let "C★A" pass for CA: a code with any is matched by nothing.
+  const byCode = latin?.foreign.length ? null : unitByCode(code, units);
   const byName = unitByName(name, units);
   if (byCode && byName && byCode !== byName) {
     findings.push(
@@ -47,7 +49,7 @@ export function identifyUnit(report: UnitReport, units: readonly Unit[], base: F
   return null;
 }
 
-function latinUnitCode(code: string, cell: string, base: FindingPlace, findings: Finding[]): string {
+function latinUnitCode(code: string, cell: string, base: FindingPlace, findings: Finding[]): LatinCode {
   const latin = latinCode(code);
   if (latin.replaced.length > 0) {
     findings.push(
@@ -58,7 +60,7 @@ function latinUnitCode(code: string, cell: string, base: FindingPlace, findings:
       ),
     );
   }
-  return latin.text;
+  return latin;
 }
 
 /** The issuing block's lowest line that names a unit (the issuer sits under the body above it). */
