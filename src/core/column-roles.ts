@@ -2,7 +2,7 @@
 // "Tử số / Kết quả", "Thực hiện tháng 3", "Lũy kế từ đầu năm", "Kế hoạch năm 2026", "Tỷ lệ (%)"... One
 // header cell is a label; a column under a merged group header has a path of labels, top to bottom,
 // and its meaning comes from the whole path ("Kết quả thực hiện" / "Tháng 3/2026" / "Tử số").
-import { foldCompact, foldText } from "./fold";
+import { foldText } from "./fold";
 import { isPlaceDateLine } from "./report-fields";
 import { remembered } from "./sheet-grid";
 import type { Period } from "./types";
@@ -83,18 +83,20 @@ const EXACT = new Map<string, LabelRole>([
   ["donvi", "uom"], // inside the table "Đơn vị" is the unit of measure; the reporting unit is a header field
 ]);
 
-/** Keys that contain these words, checked in this order before the prefixes. */
-const CONTAINS: ReadonlyArray<readonly [string, LabelRole]> = [
-  ["luyke", "cumulative"],
-  ["luuke", "cumulative"], // a common misspelling
-  ["congdon", "cumulative"],
-  ["kehoach", "plan"],
-  ["cungky", "lastYear"],
-  ["namtruoc", "lastYear"],
-  ["sosanh", "compare"],
-  ["sovoi", "compare"],
-  ["hoanthanh", "compare"],
-  ["tanggiam", "compare"],
+/**
+ * Words anywhere in a header, checked in this order before the prefixes, as whole words: "cộng dồn" is
+ * cumulative, "cộng đồng" is not.
+ */
+const CONTAINS: ReadonlyArray<readonly [RegExp, LabelRole]> = [
+  [/\b(?:luy|luu) ke\b/, "cumulative"], // "lưu kế": a common misspelling
+  [/\bcong don\b/, "cumulative"],
+  [/\bke hoach\b/, "plan"],
+  [/\bcung ky\b/, "lastYear"],
+  [/\bnam truoc\b/, "lastYear"],
+  [/\bso sanh\b/, "compare"],
+  [/\bso voi\b/, "compare"],
+  [/\bhoan thanh\b/, "compare"],
+  [/\btang giam\b/, "compare"],
 ];
 
 /** Longer headers ("Kết quả thực hiện tháng 3", "Tử số (1)") by how they begin; checked in this order. */
@@ -123,8 +125,8 @@ const PREFIXES: ReadonlyArray<readonly [string, LabelRole]> = [
   ["donvitinh", "uom"],
 ];
 
-function roleOfKey(key: string, raw: string): LabelRole | null {
-  let role = EXACT.get(key) ?? CONTAINS.find(([word]) => key.includes(word))?.[1] ?? PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1] ?? null;
+function roleOfKey(key: string, words: string, raw: string): LabelRole | null {
+  let role = EXACT.get(key) ?? CONTAINS.find(([re]) => re.test(words))?.[1] ?? PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1] ?? null;
   // "Kết quả (%)", "%": a percentage column, whatever word it starts with.
   if (raw.includes("%") && (role === null || role === "value" || role === "total")) role = "rate";
   return role;
@@ -160,11 +162,12 @@ function readLabel(text: string): LabelMeaning | null {
   // "Tân Lập, ngày 15 tháng 4 năm 2026" names a month, but heads no column.
   if (text.length > MAX_HEADER_LENGTH || isPlaceDateLine(text)) return null;
   const withoutNotes = text.replace(/\([^)]*\)/g, " ");
-  const key = foldCompact(withoutNotes);
-  const role = roleOfKey(key, text);
+  const folded = foldText(withoutNotes);
+  const key = folded.replace(/[^a-z0-9]/g, "");
+  const role = roleOfKey(key, folded.replace(/[^a-z0-9]+/g, " "), text);
   // A cumulative or plan header's own dates ("Lũy kế từ đầu năm 2026", "Kế hoạch năm 2026") say what it
   // sums or plans, not which period's column it is.
-  const period = role !== null && (role === "cumulative" || ASIDE.has(role)) ? null : periodMention(foldText(withoutNotes));
+  const period = role !== null && (role === "cumulative" || ASIDE.has(role)) ? null : periodMention(folded);
   if (role === null && period === null && key === "") return null;
   return { role, period };
 }

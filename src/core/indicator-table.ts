@@ -3,6 +3,7 @@
 // below ("Kết quả thực hiện" over "Tháng 3/2026 | Tháng 4/2026", over "Tử số | Mẫu số"), and which
 // columns are the report's own period.
 import { ColumnMeaning, columnMeaning, headerLabel, isFigureLabel, isIdentityLabel, isOwnPeriod, LabelMeaning } from "./column-roles";
+import { parseNumber } from "./numbers";
 import { cellRef, Grid, isBlank, rowAt, rowCount } from "./sheet-grid";
 import type { Period } from "./types";
 
@@ -72,7 +73,8 @@ function isSubHeaderRow(grid: Grid, r: number): boolean {
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    if (typeof v !== "string") return false;
+    // Figures, typed as numbers or as text, are data: a header row holds none.
+    if (typeof v !== "string" || parseNumber(v).kind === "number") return false;
     const label = headerLabel(v.trim());
     if (!label || isIdentityLabel(label)) return false;
     if (isFigureLabel(label)) figures++;

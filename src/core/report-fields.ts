@@ -130,17 +130,24 @@ export function signatureDate(grid: Grid, tableEnd: number): Located<string> | n
 const NATIONAL_MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc"];
 
 /** Lines of the document that are never the unit, the period or the date. */
+/** "(Số liệu tính từ 15/3 đến 14/4/2026)", "(Kèm theo ...)", "(Ký, ghi rõ họ tên)": notes, not a title's period. */
+const NOTE = /\((?:[^)]*?)(?:so lieu|tinh tu|tu ngay|den ngay|kem theo|ky,|ky ten|ghi ro)/;
+
 function isFormality(folded: string): boolean {
   return (
     NATIONAL_MOTTO.some((m) => folded.startsWith(m)) ||
     /^so\s*:/.test(folded) || // "Số: 27/BC-VHXH"
     /^(?:can cu|kinh gui|noi nhan)/.test(folded) ||
-    folded.startsWith("(") // "(Số liệu tính từ 15/3 đến 14/4/2026)", "(Kèm theo ...)"
+    (folded.startsWith("(") && NOTE.test(folded))
   );
 }
 
-/** Dates and notes inside a title line say when, not which period: "ngày 10 tháng 1 năm 2026", "15/3/2026", "(...)". */
-const QUOTED_DATES = [/\([^)]*\)/g, /ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}/giu, /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g];
+/** Dates and notes inside a title line say when, not which period: "ngày 10 tháng 1 năm 2026", "15/3/2026". */
+const QUOTED_DATES = [
+  /\((?:[^)]*?)(?:số liệu|tính từ|từ ngày|đến ngày)[^)]*\)/giu,
+  /ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}/giu,
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g,
+];
 
 function withoutQuotedDates(text: string): string {
   return QUOTED_DATES.reduce((t, re) => t.replace(re, " "), text).replace(/\s+/g, " ").trim();

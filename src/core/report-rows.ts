@@ -102,6 +102,8 @@ interface Candidate {
 interface Identity {
   code: Located<string> | null;
   name: string | null;
+  /** The STT cell's text: a section row is numbered "I", "II" there. */
+  number: string | null;
   uom: string | null;
   note: string | null;
   /** The first text in the identity columns: what a section or total row says. */
@@ -161,7 +163,7 @@ function readRow(
   findings: Finding[],
 ): ReportRow | null {
   const cells = rowAt(grid, r);
-  const id: Identity = { code: null, name: null, uom: null, note: null, label: null };
+  const id: Identity = { code: null, name: null, number: null, uom: null, note: null, label: null };
   const f = resetFigures(scratch);
   const width = Math.max(cells.length, uses.length);
   for (let c = 0; c < width; c++) {
@@ -174,6 +176,7 @@ function readRow(
       if (use.role === "code") id.code ??= { value: text, cell: cellRef(grid, r, c) };
       else if (use.role === "name") id.name ??= text;
       else if (use.role === "uom") id.uom ??= text;
+      else if (use.role === "number") id.number ??= text;
       else if (use.role === "note") id.note ??= text;
       continue;
     }
@@ -253,7 +256,7 @@ function isSectionOrTotal(id: Identity): boolean {
   const words = foldText(label).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
   if (TOTAL_LABELS.has(words) || words.startsWith("tong cong ")) return true;
   if (SECTION_TITLE.test(label)) return true;
-  const numeral = id.code?.value ?? (id.label !== label ? id.label : null);
+  const numeral = id.code?.value ?? id.number;
   return numeral !== null && /^(?:[IVXLC]+|[A-Z])\.?$/.test(numeral);
 }
 
