@@ -287,6 +287,22 @@ describe("units list and LibreOffice fixtures", () => {
     expect(lines).toContain("CAX,Công an xã Hòa Bình,Công an,XHB,Tháng,Hoàng Văn Nam - 0916 703 552");
   });
 
+  const reSaved: [string, string][] = [
+    ["value-column-VHXH-2026-02.xlsx", "VHXH"],
+    ["administrative-VPUB-2026-02.xlsx", "VPUB"],
+    ["plan-and-rate-PKT-2026-02.xlsx", "PKT"],
+    ["merged-counts-TCN01-2026-02.xlsx", "TCN01"],
+    ["month-columns-TCN02-2026-02.xlsx", "TCN02"],
+    ["signature-date-TCN03-2026-02.xlsx", "TCN03"],
+  ];
+  it.each(reSaved)("imports %s, re-saved by LibreOffice, with the sample's February figures and declared date", (fixture, unit) => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "fixtures/libreoffice", fixture)));
+    const { book, files } = importFiles(newMasterBook({ year: 2026 }, COMMUNE_UNITS), [toIncomingFile(fixture, bytes, "h", null)], { now: new Date("2026-03-25T02:00:00Z") });
+    expect(files[0]).toMatchObject({ status: "imported", unit, period: "2026-02", receivedSource: "declared", errors: 0, warnings: 0 });
+    const got = Object.fromEntries(book.data.map((f) => [f.indicator, f.numerator === null ? f.value : { numerator: f.numerator, denominator: f.denominator }]));
+    expect(got).toEqual(sampleFigures(unit, "2026-02"));
+  });
+
   it("keeps the scenario's figures in the report LibreOffice re-saved", async () => {
     const bytes = readFileSync(join(__dirname, "fixtures/libreoffice/standard-CAX-2026-03.xlsx"));
     const ws = await reportSheet(bytes);
