@@ -297,7 +297,7 @@ describe("units list and LibreOffice fixtures", () => {
   ];
   it.each(reSaved)("imports %s, re-saved by LibreOffice, with the sample's February figures and declared date", (fixture, unit) => {
     const bytes = new Uint8Array(readFileSync(join(__dirname, "fixtures/libreoffice-layouts", fixture)));
-    const { book, files } = importFiles(newMasterBook({ year: 2026 }, COMMUNE_UNITS), [toIncomingFile(fixture, bytes, "h", null)], { now: new Date("2026-03-25T02:00:00Z") });
+    const { book, files } = importFiles(newMasterBook({ year: 2026 }, [...COMMUNE_UNITS]), [toIncomingFile(fixture, bytes, "h", null)], { now: new Date("2026-03-25T02:00:00Z") });
     expect(files[0]).toMatchObject({ status: "imported", unit, period: "2026-02", receivedSource: "declared", errors: 0, warnings: 0 });
     const got = Object.fromEntries(book.data.map((f) => [f.indicator, f.numerator === null ? f.value : { numerator: f.numerator, denominator: f.denominator }]));
     expect(got).toEqual(sampleFigures(unit, "2026-02"));
