@@ -27,7 +27,10 @@ export type LabelRole =
   | "lastYear"
   | "compare";
 
-/** A period a header names: a month, quarter, half or year (its year often left out), or a relative one. */
+/**
+ * A period a header names: a month, quarter, half or year (its year often left out; index 0 for "the whole
+ * quarter" without saying which), or a relative one.
+ */
 export type PeriodMention =
   | { kind: "month" | "quarter" | "half" | "year"; index: number; year: number | null }
   | { kind: "own" }
@@ -90,13 +93,14 @@ const EXACT = new Map<string, LabelRole>([
 const CONTAINS: ReadonlyArray<readonly [RegExp, LabelRole]> = [
   [/\b(?:luy|luu) ke\b/, "cumulative"], // "lưu kế": a common misspelling
   [/\bcong don\b/, "cumulative"],
-  [/\bke hoach\b/, "plan"],
-  [/\bcung ky\b/, "lastYear"],
-  [/\bnam truoc\b/, "lastYear"],
+  // "% so với kế hoạch" compares with the plan: it is no plan.
   [/\bso sanh\b/, "compare"],
   [/\bso voi\b/, "compare"],
   [/\bhoan thanh\b/, "compare"],
   [/\btang giam\b/, "compare"],
+  [/\bke hoach\b/, "plan"],
+  [/\bcung ky\b/, "lastYear"],
+  [/\bnam truoc\b/, "lastYear"],
 ];
 
 /** Longer headers ("Kết quả thực hiện tháng 3", "Tử số (1)") by how they begin; checked in this order. */
@@ -132,7 +136,9 @@ function roleOfKey(key: string, words: string, raw: string): LabelRole | null {
   return role;
 }
 
-const OWN_PERIOD = /(?:^|\s)(?:ky nay|thang nay|quy nay|trong ky|trong thang|trong quy|ky bao cao)(?:\s|$)/;
+const OWN_PERIOD = /(?:^|\s)(?:ky nay|thang nay|quy nay|trong ky|trong thang|trong quy|ky bao cao|ca ky)(?:\s|$)/;
+/** "Cả quý", "Cả năm": the whole of a quarter or year beside its months, the report's own when it is one. */
+const WHOLE = /(?:^|\s)ca (quy|nam)(?:\s|$)/;
 const PREVIOUS_PERIOD = /(?:^|\s)(?:ky truoc|thang truoc|quy truoc)(?:\s|$)/;
 const HALF = /(?:6|sau) thang (dau|cuoi)(?: nam)?(?:\s*(\d{4}))?/;
 const QUARTER = /quy\s*(iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:[/.-]|nam)\s*(?:nam\s*)?(\d{4}))?/;
@@ -147,7 +153,9 @@ const yearOf = (s: string | undefined): number | null => (s ? Number(s) : null);
 export function periodMention(folded: string): PeriodMention | null {
   if (OWN_PERIOD.test(folded)) return { kind: "own" };
   if (PREVIOUS_PERIOD.test(folded)) return { kind: "previous" };
-  let m = HALF.exec(folded);
+  let m = WHOLE.exec(folded);
+  if (m) return { kind: m[1] === "quy" ? "quarter" : "year", index: 0, year: null };
+  m = HALF.exec(folded);
   if (m) return { kind: "half", index: m[1] === "dau" ? 1 : 2, year: yearOf(m[2]) };
   m = QUARTER.exec(folded);
   if (m) return { kind: "quarter", index: ROMAN.includes(m[1]) ? ROMAN.indexOf(m[1]) + 1 : Number(m[1]), year: yearOf(m[2]) };
@@ -235,5 +243,5 @@ export function isOwnPeriod(mention: PeriodMention, own: Period): boolean {
   if (mention.kind === "previous") return false;
   if (mention.year !== null && mention.year !== own.year) return false;
   if (mention.kind === "year") return own.kind === "year";
-  return mention.kind === own.kind && mention.index === own.index;
+  return mention.kind === own.kind && (mention.index === 0 || mention.index === own.index);
 }
