@@ -2,7 +2,7 @@
 // rows are (Mã chỉ tiêu, Chỉ tiêu), with a merged group header above or one or two rows of sub-headers
 // below ("Kết quả thực hiện" over "Tháng 3/2026 | Tháng 4/2026", over "Tử số | Mẫu số"), and which
 // columns are the report's own period.
-import { ColumnMeaning, columnMeaning, headerLabel, isFigureLabel, isIdentityLabel, isOwnPeriod, LabelMeaning } from "./column-roles";
+import { ColumnMeaning, columnMeaning, headerLabel, isFigureLabel, isIdentityLabel, isOwnPeriod, LabelMeaning, PeriodMention } from "./column-roles";
 import { parseNumber } from "./numbers";
 import { cellRef, Grid, isBlank, rowAt, rowCount } from "./sheet-grid";
 import type { Period } from "./types";
@@ -221,8 +221,10 @@ const ASIDE_REASONS = { plan: "cột kế hoạch", lastYear: "cột cùng kỳ 
  * columns name periods and none is `own` (or the report's period is unknown), none of them is read.
  */
 export function columnUses(table: IndicatorTable, own: Period | null): ColumnUses {
+  // "Kỳ này", "Trong tháng" are the report's own whatever its period; "Tháng 3" needs the period to tell.
+  const isOwn = (m: PeriodMention) => m.kind === "own" || (own !== null && isOwnPeriod(m, own));
   const periodColumns = table.columns.filter((c) => isFigureRole(c.meaning.role) && c.meaning.period !== null);
-  const anyOwn = own !== null && periodColumns.some((c) => isOwnPeriod(c.meaning.period!, own));
+  const anyOwn = periodColumns.some((c) => isOwn(c.meaning.period!));
   const missing = periodColumns.length > 0 && !anyOwn;
   const uses = table.columns.map((c): ColumnUse => {
     const m = c.meaning;
@@ -246,7 +248,7 @@ export function columnUses(table: IndicatorTable, own: Period | null): ColumnUse
       case "rate":
         if (m.period !== null) {
           if (missing) return { kind: "aside", reason: "bảng không có cột của kỳ báo cáo" };
-          if (!isOwnPeriod(m.period, own!)) return { kind: "aside", reason: `cột của kỳ khác (${c.header})` };
+          if (!isOwn(m.period)) return { kind: "aside", reason: `cột của kỳ khác (${c.header})` };
         }
         return { kind: "figure", role: m.role, cumulative: m.cumulative };
     }

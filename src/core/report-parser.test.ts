@@ -373,6 +373,15 @@ describe("merged group headers with sub-headers", () => {
     expect(rows[0].skipped.map((s) => s.cell)).toEqual(["C8", "D8"]);
   });
 
+  test("a ratio's cumulative parts beside the month's: the position at the period's end counts", () => {
+    const { rows } = parse([["Mã", "Chỉ tiêu", "Trong tháng", null, "Lũy kế", null], [null, null, "Tử số", "Mẫu số", "Tử số", "Mẫu số"], ["CT03", NAME.CT03, 20, 800, 320, 800]], ["C1:D1", "E1:F1"]);
+    expect([rows[0].numerator, rows[0].denominator]).toEqual([at(num(320), "E3"), at(num(800), "F3")]);
+    expect(rows[0].skipped.map((s) => [s.cell, s.reason])).toEqual([
+      ["C3", "tử số trong kỳ; chỉ tiêu tỷ lệ lấy tử số lũy kế"],
+      ["D3", "trùng với mẫu số ở ô F3"],
+    ]);
+  });
+
   test("a group header row above the row that names the columns", () => {
     const { rows } = parse(
       [...HEADER_FIELDS, [null, null, "Tháng 3/2026", null, "Tháng 4/2026", null], ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Tử số", "Mẫu số"], ["CT03", NAME.CT03, 300, 800, 320, 800]],

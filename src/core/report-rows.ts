@@ -320,10 +320,11 @@ function assignCount(kind: "flow" | "stock", f: Figures, out: Assigned): void {
 }
 
 function assignRatio(f: Figures, out: Assigned): void {
-  // A ratio is a position too: its cumulative parts, when given, over the period's own.
-  const cumulative = f.NC.length > 0 || f.DC.length > 0;
-  const numerators = cumulative ? [...f.NC, ...f.N] : f.N;
-  const numerator = takeFirst(numerators.length > 0 ? numerators : f.V, out, "tử số", (c) => (cumulative && f.N.includes(c) ? "tử số trong kỳ; chỉ tiêu tỷ lệ lấy tử số lũy kế" : null));
+  // A ratio is a position too: its cumulative numerator, when given, over the period's own.
+  const fromCumulative = f.NC.length > 0;
+  const inPeriod = "tử số trong kỳ; chỉ tiêu tỷ lệ lấy tử số lũy kế";
+  const numerators = [...f.NC, ...f.N];
+  const numerator = takeFirst(numerators.length > 0 ? numerators : f.V, out, "tử số", (c) => (fromCumulative && f.N.includes(c) ? inPeriod : null));
   const denominator = takeFirst([...f.DC, ...f.D], out, "mẫu số");
   out.numerator = located(numerator);
   out.denominator = located(denominator);
@@ -331,8 +332,9 @@ function assignRatio(f: Figures, out: Assigned): void {
   if (numerators.length > 0) {
     for (const c of f.V) {
       if (numerator && sameNumber(c.value, numerator.value)) out.skipped.push(aside(c, `trùng với tử số ở ô ${numerator.cell}`));
-      else if (isNumber(c)) out.rates.push(located(c)!);
-      else out.skipped.push(aside(c, "không phải số"));
+      else if (!isNumber(c)) out.skipped.push(aside(c, "không phải số"));
+      else if (fromCumulative) out.skipped.push(aside(c, inPeriod));
+      else out.rates.push(located(c)!);
     }
   }
   for (const c of f.VC) out.skipped.push(aside(c, "lũy kế của chỉ tiêu tỷ lệ; tổng hợp theo tử số và mẫu số"));
