@@ -90,7 +90,8 @@ export interface LayoutSpec {
     unexplained: string | null;
   };
   otherMonthFirst: boolean;
-  monthWithYear: boolean;
+  /** The months' column headers: "Tháng 3/2026", "Tháng 3", or "Kỳ này" / "Kỳ trước". */
+  periodHeaders: "month-year" | "month" | "relative";
   denominatorFirst: boolean;
   /** Extra columns before the figure block rather than after it. */
   extrasFirst: boolean;
@@ -190,7 +191,7 @@ export const layoutSpec: fc.Arbitrary<LayoutSpec> = fc.record({
     unexplained: orNull(pick(...VOCABULARY.unexplained)),
   }),
   otherMonthFirst: fc.boolean(),
-  monthWithYear: fc.boolean(),
+  periodHeaders: pick<LayoutSpec["periodHeaders"]>("month-year", "month", "relative"),
   denominatorFirst: fc.boolean(),
   extrasFirst: fc.boolean(),
   identityOrder: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),

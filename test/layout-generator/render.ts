@@ -60,7 +60,8 @@ const h = (text: string): HeaderCell => ({ text });
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
 function monthLabel(spec: LayoutSpec, month: number): string {
-  return spec.monthWithYear ? `Tháng ${month}/2026` : `Tháng ${month}`;
+  if (spec.periodHeaders === "relative") return month === spec.month ? "Kỳ này" : "Kỳ trước";
+  return spec.periodHeaders === "month-year" ? `Tháng ${month}/2026` : `Tháng ${month}`;
 }
 
 function periodText(spec: LayoutSpec): string {
