@@ -151,7 +151,7 @@ test("the older version of a corrected report is superseded, in the JSON and in 
   const log: string[][] = [];
   wb.getWorksheet("Nhật ký nhập")!.eachRow((r) => log.push((r.values as unknown[]).map((v) => String(v ?? ""))));
   const first = log.find((r) => r.includes("BC thang 3 - Phong Van hoa - Xa hoi.xlsx"))!;
-  expect(first).toContain("Có bản mới hơn, không dùng");
+  expect(first).toContain("Bản cũ, không dùng");
 });
 
 test("reports re-saved by LibreOffice read the same as the originals", async () => {
