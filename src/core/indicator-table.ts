@@ -46,11 +46,21 @@ export type ColumnUse =
 export function findIndicatorTable(grid: Grid): IndicatorTable | null {
   const last = Math.min(rowCount(grid), TABLE_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
-    if (!rowLabels(grid, r).some(isIdentityLabel)) continue;
+    if (!namesIdentity(grid, r)) continue;
     const table = tableAt(grid, r);
     if (table) return table;
   }
   return null;
+}
+
+/** Whether a row has a "Mã chỉ tiêu" or "Chỉ tiêu" header: looked at for every row above the table. */
+function namesIdentity(grid: Grid, r: number): boolean {
+  const row = rowAt(grid, r);
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && isIdentityLabel(headerLabel(v.trim()))) return true;
+  }
+  return false;
 }
 
 type RowLabels = (LabelMeaning | null)[];

@@ -28,9 +28,17 @@ export interface LatinCode {
 
 const LETTER_OR_SYMBOL = /[\p{L}\p{N}\p{S}]/u;
 
+const NONE_REPLACED: LookalikeChar[] = [];
+const NONE_FOREIGN: string[] = [];
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** A code as Latin text, with what had to change. Plain ASCII codes come back unchanged and cheaply. */
 export function latinCode(code: string): LatinCode {
-  if (/^[\x00-\x7f]*$/.test(code)) return { text: code, replaced: [], foreign: [] };
+  if (isAscii(code)) return { text: code, replaced: NONE_REPLACED, foreign: NONE_FOREIGN };
   const replaced: LookalikeChar[] = [];
   const foreign: string[] = [];
   let text = "";

@@ -126,8 +126,27 @@ const TEXT_PATTERNS: { re: RegExp; kind: Frequency; read: (m: RegExpExecArray) =
   { re: /^(\d{4})$/, kind: "year", read: (m) => [Number(m[1]), 1] },
 ];
 
+/** No ad-hoc periods: one list, so that what is remembered for it is found again. */
+export const NO_ADHOC: readonly AdhocPeriod[] = [];
+const MAX_REMEMBERED_TEXTS = 2_000;
+// Every report of a batch names its period in the same few spellings, read by the parser and again by
+// validation: remember the answers per list of ad-hoc periods (a list must not change in place after).
+const periodTextAnswers = new WeakMap<readonly AdhocPeriod[], Map<string, string | null>>();
+
 /** The period key written in a report's "Kỳ báo cáo" (any usual spelling), or null when unreadable. */
-export function parsePeriodText(text: string, adhoc: readonly AdhocPeriod[] = []): string | null {
+export function parsePeriodText(text: string, adhoc: readonly AdhocPeriod[] = NO_ADHOC): string | null {
+  let answers = periodTextAnswers.get(adhoc);
+  if (!answers) periodTextAnswers.set(adhoc, (answers = new Map()));
+  let key = answers.get(text);
+  if (key === undefined) {
+    key = readPeriodText(text, adhoc);
+    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.clear();
+    answers.set(text, key);
+  }
+  return key;
+}
+
+function readPeriodText(text: string, adhoc: readonly AdhocPeriod[]): string | null {
   const folded = foldText(text).replace(/[\s:;,.]+$/, "");
   if (folded === "") return null;
   const declared = adhoc.find((a) => foldText(a.key) === folded || foldText(a.name) === folded);

@@ -7,7 +7,7 @@ import { finding } from "./findings";
 import { foldCompact } from "./fold";
 import { columnUses, findIndicatorTable } from "./indicator-table";
 import type { LegacyEncoding } from "./legacy-encoding";
-import { parsePeriodKey, parsePeriodText } from "./periods";
+import { NO_ADHOC, parsePeriodKey, parsePeriodText } from "./periods";
 import { FIELD_ROWS, readHeaderFields, signatureDate } from "./report-fields";
 import { readIndicatorRows } from "./report-rows";
 import { Grid, legacyFinding, openGrid } from "./sheet-grid";
@@ -23,7 +23,7 @@ export function findReportSheet(wb: Workbook): Sheet | null {
  * What a unit's report file says, with every value's cell. Never throws. The ad-hoc periods declared in
  * the settings let a report name one of them; the report's period decides which columns are its own.
  */
-export function parseReport(workbook: Workbook, file: string, catalogue: readonly Indicator[], adhoc: readonly AdhocPeriod[] = []): UnitReport {
+export function parseReport(workbook: Workbook, file: string, catalogue: readonly Indicator[], adhoc: readonly AdhocPeriod[] = NO_ADHOC): UnitReport {
   const sheet = findReportSheet(workbook);
   if (!sheet) {
     const report = emptyReport(file, "");

@@ -265,6 +265,11 @@ function isSectionOrTotal(id: Identity): boolean {
 
 type Assigned = Pick<ReportRow, "result" | "numerator" | "denominator" | "rates" | "skipped" | "stray">;
 
+/** Two lists of candidates one after the other; most rows have one figure, so mostly no new list. */
+function both(a: Candidate[], b: Candidate[]): Candidate[] {
+  return b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
+}
+
 const located = (c: Candidate | null): Located<ParsedValue> | null => (c ? { value: c.value, cell: c.cell } : null);
 const aside = (c: Candidate, reason: string): SetAsideCell => ({ cell: c.cell, value: c.value, column: c.column, reason });
 
@@ -278,7 +283,8 @@ function sameNumber(a: ParsedValue, b: ParsedValue): boolean {
  */
 function takeFirst(chain: Candidate[], out: Assigned, what: string, laterReason?: (c: Candidate, chosen: Candidate) => string | null): Candidate | null {
   const chosen = chain[0] ?? null;
-  for (const c of chain.slice(1)) {
+  for (let i = 1; i < chain.length; i++) {
+    const c = chain[i];
     const reason = laterReason?.(c, chosen!) ?? null;
     if (reason) out.skipped.push(aside(c, reason));
     else if (sameNumber(c.value, chosen!.value)) out.skipped.push(aside(c, `trùng với ${what} ở ô ${chosen!.cell}`));
@@ -302,18 +308,18 @@ function assignFigures(kind: IndicatorKind, f: Figures, out: Assigned): void {
 
 function assignCount(kind: "flow" | "stock", f: Figures, out: Assigned): void {
   for (const c of f.R) out.skipped.push(aside(c, "tỷ lệ; chỉ tiêu này không phải tỷ lệ"));
-  for (const c of [...f.D, ...f.DC]) strayIfNumber(c, out, "cột Mẫu số, nhưng chỉ tiêu này là số đếm, không có mẫu số");
+  for (const c of both(f.D, f.DC)) strayIfNumber(c, out, "cột Mẫu số, nhưng chỉ tiêu này là số đếm, không có mẫu số");
   if (kind === "stock") {
     // A stock is its position at the period's end: its "Lũy kế", when given, over the period's own figure.
-    const periodOwn = [...f.V, ...f.N];
-    const cumulative = [...f.VC, ...f.NC];
+    const periodOwn = both(f.V, f.N);
+    const cumulative = both(f.VC, f.NC);
     const inPeriod = (c: Candidate, first: Candidate) =>
       cumulative.includes(first) && periodOwn.includes(c) ? `số trong kỳ; chỉ tiêu lũy kế lấy số Lũy kế ở ô ${first.cell}` : null;
-    out.result = located(takeFirst([...cumulative, ...periodOwn], out, "số lũy kế", inPeriod));
+    out.result = located(takeFirst(both(cumulative, periodOwn), out, "số lũy kế", inPeriod));
     return;
   }
-  out.result = located(takeFirst([...f.V, ...f.N], out, "kết quả"));
-  for (const c of [...f.VC, ...f.NC]) {
+  out.result = located(takeFirst(both(f.V, f.N), out, "kết quả"));
+  for (const c of both(f.VC, f.NC)) {
     if (out.result) out.skipped.push(aside(c, "lũy kế từ đầu năm; chỉ tiêu phát sinh lấy số trong kỳ"));
     else strayIfNumber(c, out, "chỉ có số lũy kế, không có số trong kỳ; số lũy kế không được cộng vào kỳ này");
   }
@@ -323,9 +329,9 @@ function assignRatio(f: Figures, out: Assigned): void {
   // A ratio is a position too: its cumulative numerator, when given, over the period's own.
   const fromCumulative = f.NC.length > 0;
   const inPeriod = "tử số trong kỳ; chỉ tiêu tỷ lệ lấy tử số lũy kế";
-  const numerators = [...f.NC, ...f.N];
+  const numerators = both(f.NC, f.N);
   const numerator = takeFirst(numerators.length > 0 ? numerators : f.V, out, "tử số", (c) => (fromCumulative && f.N.includes(c) ? inPeriod : null));
-  const denominator = takeFirst([...f.DC, ...f.D], out, "mẫu số");
+  const denominator = takeFirst(both(f.DC, f.D), out, "mẫu số");
   out.numerator = located(numerator);
   out.denominator = located(denominator);
   // Beside a Tử số column, the value column holds the rate the unit computed (or the numerator again).
