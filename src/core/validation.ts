@@ -111,7 +111,7 @@ function inactive(unit: Unit, period: Period, cell: string, place: FindingPlace,
   findings.push(
     finding(
       "UNIT_INACTIVE",
-      `${unit.name} không hoạt động trong kỳ ${period.label} (hoạt động ${span}): báo cáo không được tổng hợp. Nếu đơn vị vẫn hoạt động, hãy sửa "Hoạt động từ" / "Hoạt động đến" ở trang "Đơn vị".`,
+      `${unit.name}${cell ? ` (ô ${cell})` : ""} không hoạt động trong kỳ ${period.label} (hoạt động ${span}): báo cáo không được tổng hợp. Nếu đơn vị vẫn hoạt động, hãy sửa "Hoạt động từ" / "Hoạt động đến" ở trang "Đơn vị".`,
       { ...place, cell },
     ),
   );
@@ -131,7 +131,7 @@ function declaredDay(report: UnitReport, period: Period | null, today: string, p
     return "";
   }
   if (day > today) {
-    findings.push(finding("REPORT_DATE_FUTURE", `Ngày báo cáo ${formatDayVi(day)} nằm trong tương lai: dùng ngày sửa tệp hoặc ngày nhập thay thế.`, at));
+    findings.push(finding("REPORT_DATE_FUTURE", `Ngày báo cáo ${formatDayVi(day)} (ô ${declared.cell}) nằm trong tương lai: dùng ngày sửa tệp hoặc ngày nhập thay thế.`, at));
     return "";
   }
   if (period && day < period.start) {
@@ -365,10 +365,11 @@ function requiredChecks(unit: Unit, figures: ReportFigure[], rows: ReportRow[], 
     if (reported.has(code) || explained.has(code) || notApplicable.has(code)) continue;
     const ind = ctx.catalogue.find((i) => i.code === code);
     const row = rows.find((r) => r.indicator === code);
+    const cell = row ? firstCell(row) : "";
     findings.push(
-      finding("REQUIRED_BLANK", `Chỉ tiêu bắt buộc ${code}${ind ? ` (${ind.name})` : ""} chưa có số liệu.`, {
+      finding("REQUIRED_BLANK", `Chỉ tiêu bắt buộc ${code}${ind ? ` (${ind.name})` : ""} chưa có số liệu${cell ? ` (ô ${cell})` : ""}.`, {
         ...place,
-        cell: row ? firstCell(row) : "",
+        cell,
         indicator: code,
       }),
     );
