@@ -119,8 +119,9 @@ interface Figures {
   D: Candidate[];
   DC: Candidate[];
   R: Candidate[];
-  /** Set aside by their column (plans, other periods) and in columns no header explains. */
+  /** Set aside by their column: plans, last year, comparisons, other periods. */
   aside: SetAsideCell[];
+  /** In columns no header explains: a figure there is a stray. */
   unknown: Candidate[];
 }
 
