@@ -2,7 +2,7 @@
 // every bad one is reported, and the totals are exactly those of the good reports imported alone.
 import { importFiles, type IncomingFile } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
 import { toIncomingFile } from "../src/io/incoming";
 import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";

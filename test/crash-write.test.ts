@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
 import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";
 import { expandPaths } from "../src/io/node-files";

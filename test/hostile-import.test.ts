@@ -3,7 +3,7 @@
 import { importFiles, type IncomingFile } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
 import { consolidationSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { toIncomingFile } from "../src/io/incoming";
 import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook, writeSheets } from "../src/io/master-workbook";
 import { bigSheetChunks, encryptedWorkbook, reportXlsx, sheetXml, streamedXlsx, xlsxPackage, zipBomb } from "./helpers/hostile";

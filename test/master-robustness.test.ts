@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { importFiles } from "../src/core/import";
 import { newMasterBook, SHEETS } from "../src/core/master-sheets";
 import { consolidationSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook, writeSheets } from "../src/io/master-workbook";
 import { incoming, testUnit } from "./helpers/report-grid";
 

@@ -4,7 +4,7 @@
 import { consolidateInto, createMaster, openMaster, PRODUCT_SHEETS } from "../src/app/session";
 import { newMasterBook, SHEETS } from "../src/core/master-sheets";
 import { consolidationSheets, importSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { instantToCell } from "../src/core/sheet-spec";
 import type { Fact, MasterBook, SheetSpec, Submission, Unit } from "../src/core/types";
 import { a1, dateToSerial } from "../src/office/cells";

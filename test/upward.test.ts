@@ -5,7 +5,7 @@ import path from "node:path";
 import { main } from "../src/cli/main";
 import { importFiles } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
 import { upwardFileName, upwardReport, UpwardReportError } from "../src/core/upward";
 import { toIncomingFile } from "../src/io/incoming";

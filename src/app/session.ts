@@ -6,7 +6,7 @@ import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, SHEETS } from "../core/maste
 import { readMasterBook, ReadMasterResult } from "../core/master-read";
 import { inputSheetSpecs } from "../core/master-write";
 import { consolidationSheets, importSheets } from "../core/outputs";
-import { consolidateBook, Consolidation } from "../core/report";
+import { consolidateBook, Consolidation } from "../core/period-consolidation";
 import type { Finding, MasterBook, Settings, Unit } from "../core/types";
 import { sha256Hex } from "../io/hash";
 import { toIncomingFile } from "../io/incoming";

@@ -8,7 +8,7 @@ import { importFiles, IncomingFile } from "../core/import";
 import { newMasterBook } from "../core/master-sheets";
 import { readUnits } from "../core/master-read";
 import { consolidationSheets, importSheets } from "../core/outputs";
-import { consolidateBook, resolvePeriod, UnknownPeriodError } from "../core/report";
+import { consolidateBook, resolvePeriod, UnknownPeriodError } from "../core/period-consolidation";
 import type { CellValue, Finding, MasterBook } from "../core/types";
 import { createMasterWorkbook, MasterWorkbookError, saveMasterWorkbook, writeSheets } from "../io/master-workbook";
 import { expandPaths, readIncoming, writeFileAtomic } from "../io/node-files";

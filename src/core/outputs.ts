@@ -7,7 +7,7 @@ import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS
 import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-write";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
-import { submissionsByUnit, type Consolidation } from "./report";
+import { submissionsByUnit, type Consolidation } from "./period-consolidation";
 import { COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
 import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";

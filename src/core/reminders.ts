@@ -2,7 +2,7 @@
 // or sent with errors) and one combined message for the group chat, each unit's contact beside it.
 import { addDays, formatDayVi, vnDay } from "./dates";
 import { isUnitActive, parsePeriodKey, requiredReportKeys } from "./periods";
-import type { Consolidation } from "./report";
+import type { Consolidation } from "./period-consolidation";
 import { unitStatus } from "./status";
 import { deadlinePhrase } from "./template-plan";
 import type { Finding, MasterBook, UnitStatus, UnitStatusCode } from "./types";

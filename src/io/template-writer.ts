@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { cellAddress } from "../core/address";
 import type { MasterBook } from "../core/types";
-import { consolidateBook } from "../core/report";
+import { consolidateBook } from "../core/period-consolidation";
 import { COL, LaidOutLine, layoutReport, REPORT_SHEET, ReportDocument, ReportLayout, WIDTH } from "../core/report-layout";
 import { templateDocument, templatePlans } from "../core/template-plan";
 import { upwardFileName, upwardReport } from "../core/upward";

@@ -8,7 +8,7 @@ import { vnDay } from "../core/dates";
 import { daysLate, dueInstant } from "../core/deadlines";
 import { currentPeriodKey, parsePeriodKey } from "../core/periods";
 import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "../core/reminders";
-import { consolidateBook, resolvePeriod, type Consolidation } from "../core/report";
+import { consolidateBook, resolvePeriod, type Consolidation } from "../core/period-consolidation";
 import { statusLabel } from "../core/status";
 import type { Finding, MasterBook, Settings, Sheet, UnitStatusCode } from "../core/types";
 import { SHEETS } from "../core/master-sheets";

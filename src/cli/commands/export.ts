@@ -1,7 +1,7 @@
 // `tonghop export`: the consolidated period as the body's own unit report, for the next level up.
 import path from "node:path";
 import { vnDay } from "../../core/dates";
-import { consolidateBook, resolvePeriod } from "../../core/report";
+import { consolidateBook, resolvePeriod } from "../../core/period-consolidation";
 import { UpwardReportError } from "../../core/upward";
 import { writeFileAtomic } from "../../io/node-files";
 import { buildUpwardReport } from "../../io/template-writer";

@@ -1,6 +1,6 @@
 // `tonghop remind`: the messages to send to late and overdue units, and one for the group chat.
 import { groupReminder, unitMessage, unitsToRemind } from "../../core/reminders";
-import { consolidateBook } from "../../core/report";
+import { consolidateBook } from "../../core/period-consolidation";
 import type { ParsedArgs } from "../args";
 import { findingJson } from "../json";
 import { asOfArg, Io, masterPath, openMaster, periodArg } from "../context";

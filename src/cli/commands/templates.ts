@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { formatDayVi } from "../../core/dates";
-import { resolvePeriod } from "../../core/report";
+import { resolvePeriod } from "../../core/period-consolidation";
 import { templatePlans } from "../../core/template-plan";
 import { writeFileAtomic } from "../../io/node-files";
 import { buildTemplates } from "../../io/template-writer";
