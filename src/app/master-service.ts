@@ -16,8 +16,11 @@ import type { Finding, MasterBook, Period, Settings } from "../core/types";
 import { sha256Hex } from "../io/hash";
 import { toIncomingFile } from "../io/incoming";
 import type { OutputFile } from "../io/template-writer";
-import { readUnitsList } from "../io/units-file";
+import type { UnitsList } from "../io/units-file";
 import type { MasterStore } from "./store";
+
+/** The one reader of units list files (CSV, Unicode Text, a workbook), for "create". */
+export { readUnitsList, type UnitsList } from "../io/units-file";
 
 export const PRODUCT_SHEETS: readonly string[] = [...INPUT_SHEETS, ...OWNED_SHEETS];
 
@@ -58,12 +61,6 @@ export interface ServiceOptions {
    * workbook only the product writes (the web page).
    */
   rereads?: boolean;
-}
-
-/** A units list handed to "create", as the face read it. */
-export interface UnitsFile {
-  name: string;
-  bytes: Uint8Array;
 }
 
 /** The one message for a workbook that is not a master workbook, whichever face opened it. */
@@ -111,11 +108,10 @@ export class MasterService {
   }
 
   /**
-   * A new master book in the store: the default catalogue and targets, and the units of a units list when
-   * one is given (refused when it holds no unit). Its problems are the units list's skipped rows.
+   * A new master book in the store: the default catalogue and targets, and the units of a units list
+   * (readUnitsList) when one is given; its problems are the list's skipped rows.
    */
-  static async create(store: MasterStore, settings: Partial<Settings>, unitsFile: UnitsFile | null, options: ServiceOptions = {}): Promise<MasterService> {
-    const list = unitsFile ? readUnitsList(unitsFile.name, unitsFile.bytes) : { units: [], problems: [] };
+  static async create(store: MasterStore, settings: Partial<Settings>, list: UnitsList = { units: [], problems: [] }, options: ServiceOptions = {}): Promise<MasterService> {
     const book = newMasterBook(settings, list.units);
     await store.writeSheets([...inputSheetSpecs(book), ...importSheets(book)], SHEETS.units);
     return new MasterService(store, { book, problems: list.problems }, options);

@@ -2,7 +2,7 @@
 // report files into a preview (nothing written), consolidate, chase overdue units, make the units' templates
 // and the upward report. Each action calls the application service (app/master-service.ts); the view
 // renders the state and calls these methods; tests drive them with an in-memory store.
-import { MasterService, PRODUCT_SHEETS, readReportFile, type FileOutcome, type Reminders } from "../app/master-service";
+import { MasterService, PRODUCT_SHEETS, readReportFile, readUnitsList, type FileOutcome, type Reminders } from "../app/master-service";
 import { vnDay } from "../core/dates";
 import type { IncomingFile } from "../core/import";
 import type { Consolidation } from "../core/period-consolidation";
@@ -169,11 +169,12 @@ export class PaneController {
   createBook(unitsFile?: LocalFile): Promise<void> {
     return this.run("Đang tạo sổ tổng hợp…", async () => {
       const host = this.host;
+      const units = unitsFile && readUnitsList(unitsFile.name, unitsFile.bytes);
       let workbook: BrowserWorkbook | null = null;
       let store: MasterStore;
       if (host.kind === "web") store = workbook = await host.emptyWorkbook();
       else store = host.store;
-      const master = await MasterService.create(store, { year: Number(this.state.asOfDay.slice(0, 4)) }, unitsFile ?? null, this.options);
+      const master = await MasterService.create(store, { year: Number(this.state.asOfDay.slice(0, 4)) }, units ?? undefined, this.options);
       this.workbook = workbook;
       this.useBook(master);
       this.set({

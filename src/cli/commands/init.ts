@@ -1,7 +1,7 @@
 // `tonghop init`: a new master workbook, optionally with the units of a units list.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { MasterService } from "../../app/master-service";
+import { MasterService, readUnitsList } from "../../app/master-service";
 import { vnDay } from "../../core/dates";
 import { newMasterFile } from "../../io/master-file";
 import { UsageError, type ParsedArgs } from "../args";
@@ -18,13 +18,14 @@ export const INIT_HELP = `tonghop init SO.xlsx [--code MA] [--name TEN] [--units
   --force         ghi đè tệp đã có
 `;
 
-async function readUnitsFile(file: string): Promise<{ name: string; bytes: Uint8Array }> {
+async function readUnitsFile(file: string) {
+  let bytes: Buffer;
   try {
-    const bytes = await fs.readFile(file);
-    return { name: path.basename(file), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    bytes = await fs.readFile(file);
   } catch {
     throw new UsageError(`Không đọc được danh sách đơn vị "${file}": tệp không tồn tại hoặc không đọc được.`);
   }
+  return readUnitsList(path.basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export async function runInit(args: ParsedArgs, io: Io): Promise<number> {
@@ -33,7 +34,7 @@ export async function runInit(args: ParsedArgs, io: Io): Promise<number> {
   const year = args.options.year ? Number(args.options.year) : Number(vnDay(now()).slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`Năm "${args.options.year}" không hợp lệ.`);
   const store = await newMasterFile(file, args.flags.has("force"));
-  const units = args.options.units ? await readUnitsFile(args.options.units) : null;
+  const units = args.options.units ? await readUnitsFile(args.options.units) : undefined;
   const master = await MasterService.create(store, { bodyCode: args.options.code ?? "", bodyName: args.options.name ?? "", year }, units);
   const { book } = master;
   printProblems(master.problems, io);
