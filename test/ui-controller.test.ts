@@ -134,6 +134,31 @@ describe("PaneController on the web page", () => {
     expect(store.writes).toHaveLength(0);
   });
 
+  it("opens a master workbook file, keeps the book it has when the file is not one, and downloads the one it works on", async () => {
+    const { store: first } = await bookWithUnits();
+    const notMaster = new MemoryStore();
+    notMaster.grids.set("Báo cáo", [["Đơn vị: Công an xã"]]);
+    const files = new Map([["so.xlsx", first], ["bao-cao.xlsx", notMaster]]);
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host: Host = {
+      kind: "web",
+      loadWorkbook: async (_bytes, name) => files.get(name)!,
+      emptyWorkbook: async () => new MemoryStore(),
+      saveFile: async (name, bytes) => void saved.push({ name, bytes }),
+    };
+    const ctl = new PaneController(host, () => NOW);
+    await ctl.start();
+    await ctl.openBookFile({ name: "so.xlsx", bytes: new Uint8Array(), lastModified: null });
+    expect(ctl.state.notice).toEqual({ kind: "success", text: "Đã mở sổ “so.xlsx”: 15 đơn vị." });
+
+    await ctl.openBookFile({ name: "bao-cao.xlsx", bytes: new Uint8Array(), lastModified: null });
+    expect(ctl.state.notice?.text).toBe("“bao-cao.xlsx” không phải sổ tổng hợp (không có trang “Đơn vị” và “Dữ liệu”). Hãy chọn đúng sổ, hoặc tạo sổ mới.");
+    expect(ctl.state.book?.units).toHaveLength(15);
+    await ctl.download();
+    expect(saved.map((f) => f.name)).toEqual(["so-tong-hop.xlsx"]);
+    expect(saved[0].bytes).toEqual(await first.toBytes());
+  });
+
   it("previews the March files (statuses, timeliness, unit names) without writing anything", async () => {
     const { ctl, store } = await bookWithUnits();
     const writesBefore = store.writes.length;
