@@ -146,8 +146,8 @@ export class MasterService {
 
   /** Imports the files and writes the data, submissions, log and findings sheets. */
   async importReports(files: IncomingFile[], opts: { periodKey?: string; now: Date }): Promise<ImportResult> {
-    const { consolidation: _none, editedOutputs: _nothing, ...result } = await this.commit(files, opts.periodKey, opts.now, null);
-    return result;
+    const { book, files: outcomes } = await this.commit(files, opts.periodKey, opts.now, null);
+    return { book, files: outcomes };
   }
 
   /**
