@@ -29,7 +29,22 @@ const UI_APP_FORBIDDEN = [
   forbid("^(exceljs|fflate|@microsoft/office-js)(/|$)", "src/ui and src/app never load exceljs, fflate or Office.js: the stores in src/io and src/office do."),
 ];
 
-const CORE_FORBIDDEN = [forbid("^(?!\\./)", "src/core is pure: it imports only src/core (no Office.js, node:*, exceljs, fflate, nor any package).")];
+const CORE_MESSAGE = "src/core is pure: it imports only src/core (no Office.js, node:*, exceljs, fflate, nor any package).";
+
+/** For a file `depth` folders below src/core: any package, and any relative path climbing out of src/core. */
+function coreForbidden(depth) {
+  return [forbid("^(?!\\.)", CORE_MESSAGE), forbid(`^(\\./)?(\\.\\./){${depth + 1},}`, CORE_MESSAGE)];
+}
+
+/** The core rules for files at each depth of src/core (it has one level of subfolders today; room for two more). */
+const CORE_DEPTHS = [0, 1, 2, 3].map((depth) => ({
+  files: [`src/core/${"*/".repeat(depth)}*.ts`],
+  ignores: ["src/core/**/*.test.ts"],
+  rules: {
+    "no-restricted-imports": ["error", { patterns: coreForbidden(depth) }],
+    "no-restricted-syntax": [...officeOnlyThere["no-restricted-syntax"], ...dynamicImports(coreForbidden(depth))],
+  },
+}));
 
 /** no-restricted-imports does not see `import("…")`: the same patterns as a syntax rule. */
 function dynamicImports(patterns) {
@@ -49,14 +64,7 @@ export default tseslint.config(
     ignores: ["src/office/**", "src/taskpane/**"],
     rules: officeOnlyThere,
   },
-  {
-    files: ["src/core/**/*.ts"],
-    ignores: ["src/core/**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: CORE_FORBIDDEN }],
-      "no-restricted-syntax": [...officeOnlyThere["no-restricted-syntax"], ...dynamicImports(CORE_FORBIDDEN)],
-    },
-  },
+  ...CORE_DEPTHS,
   {
     files: ["src/ui/**/*.ts", "src/app/**/*.ts"],
     rules: {

@@ -24,6 +24,14 @@ export function writeSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): voi
   }
 }
 
+/**
+ * Readers decode "_x0041_" in cell text as "A" (OOXML's escape for characters XML cannot hold), and
+ * exceljs writes text as it is: a literal "_x0041_" keeps its form only with its underscore escaped.
+ */
+function escapeXstring(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   spec.columnWidths.forEach((w, i) => {
@@ -37,7 +45,7 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       if (v === null || v === undefined) return;
       const cell = xr.getCell(c + 1);
       // exceljs writes a JS string as a string cell: text from reports can never become a formula here.
-      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : typeof v === "string" ? escapeXstring(v) : v;
       const fmt = formats[c];
       if (fmt) cell.numFmt = fmt;
     });
