@@ -50,7 +50,7 @@ export interface FileRow {
 }
 
 /** The web page's workbook, as the clerk downloads it. */
-export const MASTER_FILE_NAME = "so-tong-hop.xlsx";
+const MASTER_FILE_NAME = "so-tong-hop.xlsx";
 
 const NO_BOOK = "Chưa có sổ tổng hợp: hãy tạo hoặc mở sổ trước.";
 
