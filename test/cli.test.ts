@@ -169,6 +169,15 @@ test("reports re-saved by LibreOffice read the same as the originals", async () 
   expect([ct06.numerator, ct06.denominator]).toEqual([expectedTotals("2026-03").CT06.numerator, expectedTotals("2026-03").CT06.denominator]);
 });
 
+test("init takes its units from last year's master workbook (its sheet “Đơn vị”)", async () => {
+  const next = path.join(dir, "nam-sau.xlsx");
+  const run = await tonghop("init", next, "--units", master, "--year", "2027");
+  expect(run).toMatchObject({ code: 0, err: "" });
+  expect(run.out).toContain("15 đơn vị");
+  const status = await json("status", next, "--period", "2027-03", "--as-of", "2027-03-25");
+  expect(status.units.map((u: { code: string }) => u.code)).toContain("TCN05");
+});
+
 describe("bad usage ends with exit 2 and one Vietnamese line, no stack trace", () => {
   test.each([
     [["frobnicate"], /Lệnh không hợp lệ/],
@@ -176,6 +185,7 @@ describe("bad usage ends with exit 2 and one Vietnamese line, no stack trace", (
     [["status", "/no/such/file.xlsx", "--period", "2026-03"], /không tồn tại/],
     [["status", path.join(SAMPLES, "2026-01", "BC thang 1 - Phong Kinh te.xlsx"), "--period", "2026-03"], /không phải sổ tổng hợp/],
     [["consolidate", "MASTER", "--bogus"], /Tùy chọn không hợp lệ/],
+    [["init", "/tmp/tonghop-never.xlsx", "--units", path.join(SAMPLES, "2026-01", "BC thang 1 - Phong Kinh te.xlsx")], /Không đọc được đơn vị nào/],
   ])("tonghop %j", async (argv, message) => {
     const run = await tonghop(...argv);
     expect(run.code).toBe(2);

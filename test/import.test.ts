@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { importFiles, IncomingFile } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { incoming, testUnit } from "./helpers/report-grid";
 
 const units = [
