@@ -4,7 +4,7 @@
 import { strToU8, zipSync } from "fflate";
 import { importFiles, type IncomingFile } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { toIncomingFile } from "../src/io/incoming";
 import { readOds } from "../src/io/ods";
 import { MAX_CELL_TEXT } from "../src/io/xlsx/limits";
