@@ -43,7 +43,7 @@ export interface WordStyle {
   seed: number;
   /** The indicator table sits in a cell of a one-cell layout table. */
   nested: boolean;
-  /** A merged group header spans "Số lượng | Tử số | Mẫu số" on a second header row. */
+  /** "Kết quả" spans "Số lượng | Tử số | Mẫu số" on a second header row. */
   twoRowHeader: boolean;
   /** Deleted revisions, hidden text, placeholders, a text box, a deleted table row: none may count. */
   junk: boolean;
@@ -195,9 +195,7 @@ export function wordReport(r: GridReport, style: WordStyle, modified?: string): 
     ? [
         w.row(
           ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"].map((h) => w.textCell(h, '<w:vMerge w:val="restart"/>')).join("") +
-            // A group header over the three figures. ("Kết quả" over "Số lượng" loses the count in the
-            // parser on main today: the group and its sub-header claim the same role.)
-            w.textCell("Thực hiện trong kỳ", '<w:gridSpan w:val="3"/>') +
+            w.textCell("Kết quả", '<w:gridSpan w:val="3"/>') +
             w.textCell("Ghi chú", '<w:vMerge w:val="restart"/>'),
           "<w:tblHeader/>",
         ),
