@@ -8,6 +8,7 @@ import { sha256Hex } from "../src/io/hash";
 import { toIncomingFile } from "../src/io/incoming";
 import { browserImport } from "./browser";
 import { buildProduct, ROOT } from "./build";
+import { formatGoals, formatReaders, printFormatReaders } from "./formats";
 import { bundleSizes } from "./bundle-size";
 import { benchUnits, IMPORT_NOW, makeCorpus, PERIOD_KEY } from "./corpus";
 import { national } from "./national";
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     { periodKey: PERIOD_KEY, now: IMPORT_NOW },
   ).book;
   const office = await officeConsolidation(imported);
+  console.log("Readers by format...");
+  const formats = await formatReaders();
   console.log("Pane bundle...");
   const webDir = mkdtempSync(join(tmpdir(), "tonghop-web-"));
   await buildProduct(webDir);
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   console.log(`5. Office.js, ${office.units} units: ${office.syncs} syncs, largest request ${office.largestRequestBytes} B, total ${office.totalRequestBytes} B`);
   console.log(`6. Pane first load ${round(bundle.firstLoadGzipBytes / 1024)} KB gzipped; lazy ${round(bundle.lazyGzipBytes / 1024)} KB gzipped`);
   console.log(`7. Chromium, ${PANE_FILES} files as the pane reads them: ${fps(chromium.paneFiles)}`);
+  printFormatReaders(formats);
 
   console.log("\nGoals:");
   const goals = [
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
     goal("No request over 5 MB", office.largestRequestBytes <= MB5, `${round(office.largestRequestBytes / 2 ** 20, 2)} MB`),
     goal("First load ≤ 200 KB gzipped", bundle.firstLoadGzipBytes <= 200 * 1024, `${round(bundle.firstLoadGzipBytes / 1024)} KB`),
     goal("200 files in Chromium ≥ 300 files/s", chromium.paneFiles.filesPerSecond >= 300, fps(chromium.paneFiles)),
+    ...formatGoals(formats, goal),
   ];
 
   const results = {
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     national: nat,
     office,
     bundle,
+    formats,
     goals,
     seconds: round((Date.now() - started) / 1000),
   };

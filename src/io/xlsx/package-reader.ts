@@ -1,6 +1,9 @@
-// Reads parts of a zip package as text while keeping count of every inflated byte against the limits.
+// Reads parts of a zip package (.xlsx, .docx, .ods) as text while keeping count of every inflated byte
+// against the limits, and parses them into what the readers need.
 import { readErrors, WorkbookReadError } from "./errors";
 import type { ReadLimits } from "./limits";
+import { parseModified, parseRelationships, relationshipsPartOf, targetOf, type Relationship } from "./package-parts";
+import { XmlError } from "./xml";
 import { inflateEntry, type ZipDirectory, type ZipEntry } from "./zip";
 
 const UTF8 = new TextDecoder("utf-8");
@@ -64,4 +67,25 @@ export class PackageReader {
     if (decoder) return text + (decoder as TextDecoder).decode();
     return first ? decoderFor(first, false).decode(first) : "";
   }
+}
+
+/** Reads and parses one part; null when absent. Malformed XML names the part in the refusal. */
+export function readPart<T>(reader: PackageReader, part: string, parse: (xml: string) => T): T | null {
+  const xml = reader.text(part);
+  if (xml === null) return null;
+  try {
+    return parse(xml);
+  } catch (error) {
+    throw error instanceof XmlError ? readErrors.brokenPart(part, error) : error;
+  }
+}
+
+/** The relationships of an OOXML part ("" for the package itself). */
+export function relationshipsOf(reader: PackageReader, part: string): Relationship[] {
+  return readPart(reader, relationshipsPartOf(part), (xml) => parseRelationships(xml, part)) ?? [];
+}
+
+/** The OOXML package's last-modified instant, from its core properties. */
+export function readModified(reader: PackageReader, packageRels: Relationship[]): Date | null {
+  return readPart(reader, targetOf(packageRels, "core-properties") ?? "docProps/core.xml", parseModified);
 }

@@ -163,6 +163,14 @@ export class XmlScanner {
    */
   text(): string {
     if (this.selfClosing || this.closing) return "";
+    return this.textAfterTag();
+  }
+
+  /**
+   * The text between the current tag, whatever it is, and the next one: with `text()` on a start tag,
+   * reads mixed content (`<text:p>a<text:s/>b</text:p>`), the text after an empty or an end tag too.
+   */
+  textAfterTag(): string {
     const s = this.xml;
     let out = "";
     let from = this.pos;
