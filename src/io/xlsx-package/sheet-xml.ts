@@ -1,0 +1,270 @@
+// A SheetSpec as worksheet XML, drawn as the exceljs writer drew it (src/io/master-workbook.ts writeSpec):
+// inline strings (never formulas), the spec's number formats, bold and wrapped rows, fills with their
+// font colours, column widths, frozen panes, a solid data bar, landscape A4 one page wide.
+import type { FillRange, OutValue, SheetSpec } from "../../core/types";
+import { isDateFormatCode } from "../xlsx/dates";
+import { MAX_CELL_TEXT } from "../xlsx/limits";
+import type { CellLook, StyleBook } from "./styles";
+import { escapeAttribute, escapeText } from "./xml-edit";
+
+/** What a rewritten sheet keeps of the sheet it replaces: settings of the clerk's that live in its XML. */
+export interface SheetCarry {
+  /** sheetPr codeName: the name the workbook's VBA project knows the sheet by. */
+  codeName?: string;
+  /** <tabColor .../> as written. */
+  tabColor?: string;
+  /** <sheetProtection .../> as written: a protection the clerk set stays set. */
+  protection?: string;
+  /** Relationship ids of the clerk's drawing (charts, shapes, pictures), notes and header/footer pictures. */
+  drawing?: string;
+  legacyDrawing?: string;
+  legacyDrawingHF?: string;
+  picture?: string;
+}
+
+export interface SheetNamespaces {
+  main: string;
+  relationships: string;
+}
+
+export interface RenderOptions {
+  styles: StyleBook;
+  date1904: boolean;
+  /** The tab is selected: set on the sheet the workbook opens on. */
+  selected: boolean;
+  carry: SheetCarry;
+  namespaces: SheetNamespaces;
+}
+
+const DAY_MS = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+const DATE1904_OFFSET = 1_462;
+const MAX_SERIAL = 2_958_466;
+const FIRST_REAL_DAY_1900 = Date.UTC(1900, 0, 1);
+const PHANTOM_LEAP_DAY = Date.UTC(1900, 2, 1);
+/** Row height exceljs gave wrapped header rows: programs do not grow a row for wrapped text they did not lay out. */
+const WRAPPED_ROW_HEIGHT = 32;
+const BAR_COLOR = "FF63BE7B";
+/** Identifies the bar's x14 extension to its rule; one bar per sheet, so one fixed id keeps the output repeatable. */
+const BAR_ID = "{6E3B9C1D-2A4F-4B8E-9C7D-5F1A2B3C4D5E}";
+const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+/** A date shown with a format that is not a date's would read back as a number. */
+const DAY_FORMAT = "dd/mm/yyyy";
+const INSTANT_FORMAT = "dd/mm/yyyy hh:mm";
+
+const NO_VALUES: OutValue[] = [];
+const NO_FORMATS: string[] = [];
+const COLUMN_LETTERS: string[] = [];
+
+/** "A", "B", ..., "XFD" for 0-based column indices, cached. */
+export function columnLetters(col: number): string {
+  for (let c = COLUMN_LETTERS.length; c <= col; c++) {
+    let n = c + 1;
+    let s = "";
+    while (n > 0) {
+      const r = (n - 1) % 26;
+      s = String.fromCharCode(65 + r) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    COLUMN_LETTERS.push(s);
+  }
+  return COLUMN_LETTERS[col];
+}
+
+function ref(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** The Excel serial of a Date whose UTC fields are the wall clock; null outside what Excel can show. */
+export function dateToSerial(date: Date, date1904: boolean): number | null {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return null;
+  let serial = t / DAY_MS + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
+  // Excel counts a 29 February 1900 that never was: days before 1 March 1900 sit one serial lower.
+  if (!date1904 && t >= FIRST_REAL_DAY_1900 && t < PHANTOM_LEAP_DAY) serial -= 1;
+  else if (!date1904 && t < FIRST_REAL_DAY_1900 && serial >= 1) return null;
+  return serial >= 0 && serial < MAX_SERIAL ? serial : null;
+}
+
+const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]/g;
+const ESCAPE_LOOKALIKE = /_x[0-9A-Fa-f]{4}_/g;
+
+/** Cell text as OOXML holds it: characters XML cannot carry as _xHHHH_, a literal "_x0041_" kept literal. */
+export function cellTextXml(text: string): string {
+  let t = text.length > MAX_CELL_TEXT ? text.slice(0, /[\uD800-\uDBFF]/.test(text[MAX_CELL_TEXT - 1]) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT) : text;
+  if (t.indexOf("_x") >= 0) t = t.replace(ESCAPE_LOOKALIKE, (m) => `_x005F${m}`);
+  t = t.replace(INVALID_XML_CHAR, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return escapeText(t);
+}
+
+function inlineString(text: string): string {
+  const xml = cellTextXml(text);
+  // Without xml:space="preserve" Excel drops leading and trailing spaces.
+  return /^\s|\s$/.test(text) ? `<is><t xml:space="preserve">${xml}</t></is>` : `<is><t>${xml}</t></is>`;
+}
+
+function isDate(value: OutValue): value is Date {
+  return value instanceof Date;
+}
+
+/** The format a value is written with: a Date under a format that does not show dates gets one that does. */
+function formatFor(value: OutValue, format: string): string {
+  if (!isDate(value) || isDateFormatCode(format)) return format;
+  return value.getTime() % DAY_MS === 0 ? DAY_FORMAT : INSTANT_FORMAT;
+}
+
+/** The cell element for one value, or "" when the cell holds nothing and is not styled. */
+function cellXml(at: string, value: OutValue, style: number, date1904: boolean): string {
+  const s = style ? ` s="${style}"` : "";
+  if (value === null || value === undefined) return style ? `<c r="${at}"${s}/>` : "";
+  switch (typeof value) {
+    case "string":
+      return `<c r="${at}"${s} t="inlineStr">${inlineString(value)}</c>`;
+    case "number":
+      return Number.isFinite(value) ? `<c r="${at}"${s}><v>${value}</v></c>` : style ? `<c r="${at}"${s}/>` : "";
+    case "boolean":
+      return `<c r="${at}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  }
+  const serial = dateToSerial(value, date1904);
+  // A date Excel cannot show (before 1900, after 9999) is kept as its ISO text rather than lost.
+  if (serial === null) return Number.isNaN(value.getTime()) ? "" : `<c r="${at}"${s} t="inlineStr">${inlineString(value.toISOString())}</c>`;
+  return `<c r="${at}"${s}><v>${serial}</v></c>`;
+}
+
+/** Fills by row then column (the last fill over a cell wins, as with exceljs). */
+function fillMap(fills: FillRange[]): Map<number, Map<number, FillRange>> {
+  const byRow = new Map<number, Map<number, FillRange>>();
+  for (const fill of fills) {
+    const { top, left, bottom, right } = fill.range;
+    for (let r = top; r <= bottom; r++) {
+      let row = byRow.get(r);
+      if (!row) byRow.set(r, (row = new Map()));
+      for (let c = left; c <= right; c++) row.set(c, fill);
+    }
+  }
+  return byRow;
+}
+
+function colsXml(widths: number[]): string {
+  const cols: string[] = [];
+  for (let c = 0; c < widths.length; c++) {
+    const w = widths[c];
+    if (!(w > 0)) continue;
+    let last = c;
+    while (last + 1 < widths.length && widths[last + 1] === w) last++;
+    cols.push(`<col min="${c + 1}" max="${last + 1}" width="${w}" customWidth="1"/>`);
+    c = last;
+  }
+  return cols.length ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+function paneXml(rows: number, columns: number): string {
+  if (rows <= 0 && columns <= 0) return "";
+  const pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""}`;
+  return `<pane${split} topLeftCell="${ref(Math.max(rows, 0), Math.max(columns, 0))}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
+}
+
+function barXml(spec: SheetSpec): { rule: string; extension: string } {
+  if (!spec.bars) return { rule: "", extension: "" };
+  const { top, left, bottom, right } = spec.bars;
+  const sqref = `${ref(top, left)}:${ref(bottom, right)}`;
+  // The 2007 rule draws a gradient bar; its x14 twin (which Excel and LibreOffice prefer) makes it solid and full length.
+  const rule =
+    `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="${BAR_COLOR}"/></dataBar>` +
+    `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${BAR_ID}</x14:id></ext></extLst></cfRule></conditionalFormatting>`;
+  const extension =
+    `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}">` +
+    `<x14:cfRule type="dataBar" id="${BAR_ID}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="num"><xm:f>0</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>1</xm:f></x14:cfvo>` +
+    `<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+  return { rule, extension };
+}
+
+function sheetPrXml(spec: SheetSpec, carry: SheetCarry): string {
+  const inner = `${carry.tabColor ?? ""}${spec.landscape ? `<pageSetUpPr fitToPage="1"/>` : ""}`;
+  const codeName = carry.codeName !== undefined ? ` codeName="${escapeAttribute(carry.codeName)}"` : "";
+  if (!inner && !codeName) return "";
+  return inner ? `<sheetPr${codeName}>${inner}</sheetPr>` : `<sheetPr${codeName}/>`;
+}
+
+function carriedParts(carry: SheetCarry): string {
+  const rel = (element: string, id: string | undefined) => (id !== undefined ? `<${element} r:id="${escapeAttribute(id)}"/>` : "");
+  return rel("drawing", carry.drawing) + rel("legacyDrawing", carry.legacyDrawing) + rel("legacyDrawingHF", carry.legacyDrawingHF) + rel("picture", carry.picture);
+}
+
+/** The worksheet part for a spec, as UTF-8 text. */
+export function renderSheet(spec: SheetSpec, options: RenderOptions): string {
+  const { styles, date1904 } = options;
+  const bold = new Set(spec.boldRows);
+  const wrap = new Set(spec.wrapRows ?? []);
+  const fills = fillMap(spec.fills);
+  // tableSheet gives every data row the same formats array: its styles are looked up once.
+  const plainStyles = new Map<readonly string[], number[]>();
+  const look = (numFmt: string, r: number, fill: FillRange | undefined): CellLook => ({
+    numFmt,
+    bold: bold.has(r),
+    wrap: wrap.has(r),
+    fill: fill?.color,
+    fontColor: fill?.fontColor,
+  });
+
+  const rows: string[] = [];
+  let lastRow = -1;
+  let lastCol = -1;
+  let rowCount = spec.values.length;
+  for (const r of fills.keys()) rowCount = Math.max(rowCount, r + 1);
+  for (let r = 0; r < rowCount; r++) {
+    const values = spec.values[r] ?? NO_VALUES;
+    const formats = spec.numberFormats[r] ?? NO_FORMATS;
+    const rowFills = fills.get(r);
+    const special = bold.has(r) || wrap.has(r);
+    let plain: number[] | undefined;
+    if (!rowFills && !special) {
+      plain = plainStyles.get(formats);
+      if (!plain) plainStyles.set(formats, (plain = []));
+    }
+    const width = Math.max(values.length, rowFills ? Math.max(...rowFills.keys()) + 1 : 0);
+    const cells: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const value = values[c] ?? null;
+      const fill = rowFills?.get(c);
+      if (value === null && !fill) continue;
+      const format = formatFor(value, formats[c] ?? "");
+      let style: number;
+      if (plain && format === (formats[c] ?? "")) style = plain[c] ??= styles.styleOf(look(format, r, undefined));
+      else style = styles.styleOf(look(format, r, fill));
+      const xml = cellXml(ref(r, c), value, style, date1904);
+      if (xml) {
+        cells.push(xml);
+        if (c > lastCol) lastCol = c;
+      }
+    }
+    if (!cells.length && !special) continue;
+    const height = wrap.has(r) ? ` ht="${WRAPPED_ROW_HEIGHT}" customHeight="1"` : "";
+    const rowStyle = special ? ` s="${styles.styleOf(look("", r, undefined))}" customFormat="1"` : "";
+    rows.push(`<row r="${r + 1}"${height}${rowStyle}>${cells.join("")}</row>`);
+    lastRow = r;
+  }
+
+  const { main, relationships } = options.namespaces;
+  const bar = barXml(spec);
+  const tabSelected = options.selected ? ` tabSelected="1"` : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${main}" xmlns:r="${relationships}">` +
+    sheetPrXml(spec, options.carry) +
+    `<dimension ref="${lastRow >= 0 && lastCol >= 0 ? `A1:${ref(lastRow, lastCol)}` : "A1"}"/>` +
+    `<sheetViews><sheetView${tabSelected} workbookViewId="0">${paneXml(spec.freeze.rows, spec.freeze.columns)}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    colsXml(spec.columnWidths) +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    (options.carry.protection ?? "") +
+    bar.rule +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (spec.landscape ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
+    carriedParts(options.carry) +
+    (bar.extension ? `<extLst>${bar.extension}</extLst>` : "") +
+    `</worksheet>`
+  );
+}
