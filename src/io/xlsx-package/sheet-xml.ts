@@ -1,6 +1,7 @@
 // A SheetSpec as worksheet XML, drawn as the exceljs writer drew it (src/io/master-workbook.ts writeSpec):
 // inline strings (never formulas), the spec's number formats, bold and wrapped rows, fills with their
 // font colours, column widths, frozen panes, a solid data bar, landscape A4 one page wide.
+import { columnName, rangeAddress } from "../../core/address";
 import type { FillRange, OutValue, SheetSpec } from "../../core/types";
 import { isDateFormatCode } from "../xlsx/dates";
 import { MAX_CELL_TEXT } from "../xlsx/limits";
@@ -57,18 +58,9 @@ const NO_VALUES: OutValue[] = [];
 const NO_FORMATS: string[] = [];
 const COLUMN_LETTERS: string[] = [];
 
-/** "A", "B", ..., "XFD" for 0-based column indices, cached. */
-export function columnLetters(col: number): string {
-  for (let c = COLUMN_LETTERS.length; c <= col; c++) {
-    let n = c + 1;
-    let s = "";
-    while (n > 0) {
-      const r = (n - 1) % 26;
-      s = String.fromCharCode(65 + r) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    COLUMN_LETTERS.push(s);
-  }
+/** Column letters, cached: every cell of a 30,000-row sheet needs them. */
+function columnLetters(col: number): string {
+  for (let c = COLUMN_LETTERS.length; c <= col; c++) COLUMN_LETTERS.push(columnName(c));
   return COLUMN_LETTERS[col];
 }
 
@@ -117,7 +109,8 @@ function formatFor(value: OutValue, format: string): string {
 /** The cell element for one value, or "" when the cell holds nothing and is not styled. */
 function cellXml(at: string, value: OutValue, style: number, date1904: boolean): string {
   const s = style ? ` s="${style}"` : "";
-  if (value === null || value === undefined) return style ? `<c r="${at}"${s}/>` : "";
+  // Empty text is written as a blank cell: what the clerk sees, and what every reader reads back alike.
+  if (value === null || value === undefined || value === "") return style ? `<c r="${at}"${s}/>` : "";
   switch (typeof value) {
     case "string":
       return `<c r="${at}"${s} t="inlineStr">${inlineString(value)}</c>`;
@@ -169,7 +162,7 @@ function paneXml(rows: number, columns: number): string {
 function barXml(spec: SheetSpec): { rule: string; extension: string } {
   if (!spec.bars) return { rule: "", extension: "" };
   const { top, left, bottom, right } = spec.bars;
-  const sqref = `${ref(top, left)}:${ref(bottom, right)}`;
+  const sqref = rangeAddress(top, left, bottom, right);
   // The 2007 rule draws a gradient bar; its x14 twin (which Excel and LibreOffice prefer) makes it solid and full length.
   const rule =
     `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="${BAR_COLOR}"/></dataBar>` +
