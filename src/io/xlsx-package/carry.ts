@@ -7,6 +7,7 @@ import type { MasterPackageParts, SheetEntry } from "./package";
 import type { SheetCarry } from "./sheet-xml";
 import { relationshipsPartOf } from "../xlsx/package-parts";
 import { XmlScanner } from "../xlsx/xml";
+import { masterErrors } from "./errors";
 import { child, parseElements, type XmlElement } from "./xml-edit";
 
 export interface ReplacedSheet {
@@ -64,7 +65,9 @@ export function isTabSelected(parts: MasterPackageParts, sheet: SheetEntry): boo
 
 /** What the rewritten sheet keeps of this one, read from its current XML and relationships. */
 export function replacedSheet(parts: MasterPackageParts, sheet: SheetEntry): ReplacedSheet {
-  const xml = parts.text(sheet.part) ?? "";
+  const xml = parts.text(sheet.part);
+  // A sheet the workbook lists without its part is a damaged file; Excel would say so too.
+  if (xml === null) throw masterErrors.damagedPart(sheet.part);
   const bounds = sheetDataBounds(xml) ?? { start: xml.length, end: xml.length };
   const head = xml.slice(0, bounds.start);
   const [root] = parseElements(head, 3);
