@@ -7,10 +7,11 @@ import type { MasterPackageParts, SheetEntry } from "./package";
 import type { SheetCarry } from "./sheet-xml";
 import { relationshipsPartOf } from "../xlsx/package-parts";
 import { XmlScanner } from "../xlsx/xml";
-import { masterErrors } from "./errors";
 import { child, parseElements, type XmlElement } from "./xml-edit";
 
 export interface ReplacedSheet {
+  /** The sheet's XML as it is now. */
+  xml: string;
   carry: SheetCarry;
   /** The sheet's relationships part, and its new text: only what the carried elements use; null = remove the part. */
   rels: { part: string; xml: string | null } | null;
@@ -38,14 +39,22 @@ function emptyElement(xml: string, element: XmlElement | undefined, name: string
 
 /** Offsets of the sheet's cell table: the text before it and after it is all this module reads. */
 function sheetDataBounds(xml: string): { start: number; end: number } | null {
-  const open = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/.exec(xml);
-  if (!open) return null;
-  const tagEnd = xml.indexOf(">", open.index);
+  // indexOf, not a regular expression: the table is most of a sheet of tens of megabytes.
+  let open = xml.indexOf("<sheetData");
+  let prefix = "";
+  if (open < 0) {
+    const colon = xml.indexOf(":sheetData");
+    if (colon < 0) return null;
+    const lt = xml.lastIndexOf("<", colon);
+    prefix = xml.slice(lt + 1, colon + 1);
+    open = lt;
+  }
+  const tagEnd = xml.indexOf(">", open);
   if (tagEnd < 0) return null;
-  if (xml[tagEnd - 1] === "/") return { start: open.index, end: tagEnd + 1 };
-  const close = `</${open[1] ?? ""}sheetData>`;
+  if (xml[tagEnd - 1] === "/") return { start: open, end: tagEnd + 1 };
+  const close = `</${prefix}sheetData>`;
   const end = xml.lastIndexOf(close);
-  return end < 0 ? null : { start: open.index, end: end + close.length };
+  return end < 0 ? null : { start: open, end: end + close.length };
 }
 
 /** Whether a sheet's first view is selected: read from the start of its part, which is all that is inflated. */
@@ -65,9 +74,7 @@ export function isTabSelected(parts: MasterPackageParts, sheet: SheetEntry): boo
 
 /** What the rewritten sheet keeps of this one, read from its current XML and relationships. */
 export function replacedSheet(parts: MasterPackageParts, sheet: SheetEntry): ReplacedSheet {
-  const xml = parts.text(sheet.part);
-  // A sheet the workbook lists without its part is a damaged file; Excel would say so too.
-  if (xml === null) throw masterErrors.damagedPart(sheet.part);
+  const xml = parts.sheetText(sheet);
   const bounds = sheetDataBounds(xml) ?? { start: xml.length, end: xml.length };
   const head = xml.slice(0, bounds.start);
   const [root] = parseElements(head, 3);
@@ -85,7 +92,7 @@ export function replacedSheet(parts: MasterPackageParts, sheet: SheetEntry): Rep
     legacyDrawingHF: at("legacyDrawingHF")?.attrs.get("id"),
     picture: at("picture")?.attrs.get("id"),
   };
-  return { carry, rels: keptRelationships(parts, sheet, carry) };
+  return { xml, carry, rels: keptRelationships(parts, sheet, carry) };
 }
 
 function keptRelationships(parts: MasterPackageParts, sheet: SheetEntry, carry: SheetCarry): ReplacedSheet["rels"] {

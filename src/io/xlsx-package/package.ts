@@ -67,6 +67,8 @@ function visibilityOf(state: string | undefined): SheetVisibility {
 export class MasterPackageParts {
   private readonly reader: PackageReader;
   private context: SheetContext | null = null;
+  /** The text of each worksheet read so far: a patch after a read reuses it instead of inflating the part again. */
+  private readonly sheetTexts = new Map<string, string>();
   readonly workbook: XmlPart;
   readonly workbookRels: XmlPart | null;
   readonly relationships: Relationship[];
@@ -195,11 +197,21 @@ export class MasterPackageParts {
     return this.sheets.find((s) => sameSpelling(s.name, name)) ?? this.sheets.find((s) => sheetKey(s.name) === sheetKey(name));
   }
 
+  /** A worksheet's XML, inflated once. */
+  sheetText(sheet: SheetEntry): string {
+    const cached = this.sheetTexts.get(sheet.part);
+    if (cached !== undefined) return cached;
+    const xml = sheet.part ? this.text(sheet.part) : null;
+    // A sheet the workbook lists without its part is a damaged file; Excel would say so too.
+    if (xml === null) throw masterErrors.damagedPart(sheet.part || `trang "${sheet.name}"`);
+    this.sheetTexts.set(sheet.part, xml);
+    return xml;
+  }
+
   /** The cells of a worksheet, through the project's reader. */
   readSheet(sheet: SheetEntry): SheetContent {
     const context = this.sheetContext();
-    const xml = sheet.part ? this.text(sheet.part) : null;
-    if (xml === null) throw masterErrors.damagedPart(sheet.part || `trang "${sheet.name}"`);
+    const xml = this.sheetText(sheet);
     try {
       return readWorksheet(xml, sheet.name, context);
     } catch (error) {

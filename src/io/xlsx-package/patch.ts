@@ -8,6 +8,7 @@ import { asMasterError, masterErrors } from "./errors";
 import { emptyWorkbookPackage } from "./fresh";
 import { isValidSheetName, sameSpelling, sheetKey } from "./names";
 import { MasterPackageParts, type SheetEntry, type XmlPart } from "./package";
+import { MasterPackage, packageParts } from "./read";
 import { renderSheet } from "./sheet-xml";
 import { EMPTY_STYLES_XML, StyleBook } from "./styles";
 import { editContentTypes, editRelationships, editWorkbook, namespacesOf, relationshipIds, STYLES_TYPE, WORKSHEET_TYPE, type NewRelationship, type NewSheet } from "./workbook-edit";
@@ -51,9 +52,11 @@ interface Target {
 
 /**
  * Replaces or adds the specs' sheets in `original` (null: a new workbook) and returns the new package.
- * Throws MasterPackageError, and only that; the caller then writes nothing.
+ * `original` may be the MasterPackage the caller read the sheets from: the package is then not parsed,
+ * nor the sheets read inflated, a second time. Throws MasterPackageError, and only that; the caller then
+ * writes nothing.
  */
-export function patchMasterPackage(original: Uint8Array | null, specs: readonly SheetSpec[], options: PatchOptions = {}): PatchResult {
+export function patchMasterPackage(original: Uint8Array | MasterPackage | null, specs: readonly SheetSpec[], options: PatchOptions = {}): PatchResult {
   try {
     return patch(original, specs, options);
   } catch (error) {
@@ -61,16 +64,16 @@ export function patchMasterPackage(original: Uint8Array | null, specs: readonly 
   }
 }
 
-function patch(original: Uint8Array | null, specs: readonly SheetSpec[], options: PatchOptions): PatchResult {
+function patch(original: Uint8Array | MasterPackage | null, specs: readonly SheetSpec[], options: PatchOptions): PatchResult {
   checkNames(specs);
   if (original === null && !specs.length) throw masterErrors.noSheets();
-  const bytes = original ?? emptyWorkbookPackage(options.now ?? new Date());
-  const parts = MasterPackageParts.open(bytes);
+  const parts = original instanceof MasterPackage ? packageParts(original) : MasterPackageParts.open(original ?? emptyWorkbookPackage(options.now ?? new Date()));
+  const { bytes } = parts;
   const ns = namespacesOf(parts.workbook);
   const workbookDir = parts.workbook.name.slice(0, parts.workbook.name.lastIndexOf("/") + 1);
   const written = new Map<string, { name: string; bytes: Uint8Array }>();
   const removed = new Set<string>();
-  const write = (name: string, text: string) => written.set(name.toLowerCase(), { name, bytes: encoder.encode(asUtf8(text)) });
+  const write = (name: string, text: string | string[]) => written.set(name.toLowerCase(), { name, bytes: typeof text === "string" ? encoder.encode(asUtf8(text)) : encodePieces(text) });
   const remove = (name: string) => removed.add(name.toLowerCase());
 
   const targets = planTargets(parts, specs, new Set((options.productSheets ?? DEFAULT_PRODUCT_SHEETS).map(sheetKey)), workbookDir);
@@ -85,10 +88,12 @@ function patch(original: Uint8Array | null, specs: readonly SheetSpec[], options
     throw masterErrors.damagedPart(stylesPart, error);
   }
   for (const target of targets) {
-    const old: ReplacedSheet = target.existing ? replacedSheet(parts, target.existing) : { carry: {}, rels: null };
-    write(target.part, renderSheet(target.spec, { styles, date1904: parts.date1904, selected: target.index === activeTab, carry: old.carry, namespaces: ns }));
-    if (old.rels?.xml === null) remove(old.rels.part);
-    else if (old.rels) write(old.rels.part, old.rels.xml);
+    const old: ReplacedSheet | null = target.existing && replacedSheet(parts, target.existing);
+    const pieces = renderSheet(target.spec, { styles, date1904: parts.date1904, selected: target.index === activeTab, carry: old?.carry ?? {}, namespaces: ns });
+    // A sheet whose content did not change (the data sheet at a consolidation) keeps its stored bytes.
+    if (!old || !sameText(old.xml, pieces)) write(target.part, pieces);
+    if (old?.rels?.xml === null) remove(old.rels.part);
+    else if (old?.rels) write(old.rels.part, old.rels.xml);
   }
   const newStyles = styles.toXml();
   if (newStyles !== null) write(stylesPart, newStyles);
@@ -229,7 +234,32 @@ function emptyRelationships(source: string): XmlPart {
   return { name: relationshipsPartOf(source), xml, root: parseRoot(xml, 2) };
 }
 
+/** The text is these pieces end to end: compared in place, without joining them. */
+function sameText(text: string, pieces: string[]): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (!text.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === text.length;
+}
+
+/** Pieces of text as one UTF-8 buffer: each piece encoded on its own, never one giant string. */
+function encodePieces(pieces: string[]): Uint8Array {
+  const encoded = pieces.map((piece) => encoder.encode(piece));
+  const out = new Uint8Array(encoded.reduce((n, bytes) => n + bytes.length, 0));
+  let at = 0;
+  for (const bytes of encoded) {
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  return out;
+}
+
 /** Parts are written as UTF-8 whatever they were read as: the declaration must say so. */
 function asUtf8(xml: string): string {
-  return xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  if (!xml.startsWith("<?xml")) return xml;
+  const end = xml.indexOf("?>");
+  const declaration = xml.slice(0, end).replace(/(encoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  return declaration + xml.slice(end);
 }

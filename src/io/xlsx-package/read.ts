@@ -18,9 +18,21 @@ export interface MasterPackageContent {
   date1904: boolean;
 }
 
-/** A master workbook opened for reading: its sheet list at once, each sheet's cells when asked for. */
+const partsOf = new WeakMap<MasterPackage, MasterPackageParts>();
+
+/** The parsed package behind an opened master, for patchMasterPackage (not exported from the folder). */
+export function packageParts(opened: MasterPackage): MasterPackageParts {
+  return partsOf.get(opened)!;
+}
+
+/**
+ * A master workbook opened for reading: its sheet list at once, each sheet's cells when asked for.
+ * Handing it to patchMasterPackage afterwards spares parsing the package, and inflating the sheets read, again.
+ */
 export class MasterPackage {
-  private constructor(private readonly parts: MasterPackageParts) {}
+  private constructor(private readonly parts: MasterPackageParts) {
+    partsOf.set(this, parts);
+  }
 
   /** Throws MasterPackageError (one Vietnamese line) when the bytes are not a readable workbook. */
   static open(bytes: Uint8Array): MasterPackage {

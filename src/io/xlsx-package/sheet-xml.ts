@@ -81,6 +81,8 @@ export function dateToSerial(date: Date, date1904: boolean): number | null {
 
 const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]/g;
 const ESCAPE_LOOKALIKE = /_x[0-9A-Fa-f]{4}_/g;
+/** Text that needs none of the escapes below: most of a sheet's text, written as it is. */
+const PLAIN_TEXT = /^[^\s\u0000-\u001F&<>_\uFFFE\uFFFF](?:[^\u0000-\u001F&<>_\uFFFE\uFFFF]*[^\s\u0000-\u001F&<>_\uFFFE\uFFFF])?$/;
 
 /** Cell text as OOXML holds it: characters XML cannot carry as _xHHHH_, a literal "_x0041_" kept literal. */
 export function cellTextXml(text: string): string {
@@ -91,9 +93,24 @@ export function cellTextXml(text: string): string {
 }
 
 function inlineString(text: string): string {
+  if (text.length <= MAX_CELL_TEXT && PLAIN_TEXT.test(text)) return `<is><t>${text}</t></is>`;
   const xml = cellTextXml(text);
   // Without xml:space="preserve" Excel drops leading and trailing spaces.
   return /^\s|\s$/.test(text) ? `<is><t xml:space="preserve">${xml}</t></is>` : `<is><t>${xml}</t></is>`;
+}
+
+/** Inline-string XML of the texts a sheet repeats (codes, periods, file names, hashes), made once each. */
+class TextCache {
+  private readonly map = new Map<string, string>();
+
+  xml(text: string): string {
+    let xml = this.map.get(text);
+    if (xml === undefined) {
+      xml = inlineString(text);
+      if (text.length <= 256 && this.map.size < 200_000) this.map.set(text, xml);
+    }
+    return xml;
+  }
 }
 
 function isDate(value: OutValue): value is Date {
@@ -106,23 +123,44 @@ function formatFor(value: OutValue, format: string): string {
   return value.getTime() % DAY_MS === 0 ? DAY_FORMAT : INSTANT_FORMAT;
 }
 
-/** The cell element for one value, or "" when the cell holds nothing and is not styled. */
-function cellXml(at: string, value: OutValue, style: number, date1904: boolean): string {
-  const s = style ? ` s="${style}"` : "";
+/** ` s="3"` for style 3, made once per style. */
+const STYLE_ATTRIBUTES: string[] = [""];
+
+function styleAttribute(style: number): string {
+  for (let s = STYLE_ATTRIBUTES.length; s <= style; s++) STYLE_ATTRIBUTES.push(` s="${s}"`);
+  return STYLE_ATTRIBUTES[style];
+}
+
+/**
+ * Appends the cell element for one value to `out` as fragments (joined once per block of rows: far less
+ * garbage than a string per cell); appends nothing when the cell holds nothing and is not styled.
+ * Returns whether it appended.
+ */
+function pushCell(out: string[], column: string, row: string, value: OutValue, style: number, date1904: boolean, texts: TextCache): boolean {
+  const s = styleAttribute(style);
   // Empty text is written as a blank cell: what the clerk sees, and what every reader reads back alike.
-  if (value === null || value === undefined || value === "") return style ? `<c r="${at}"${s}/>` : "";
+  if (value === null || value === undefined || value === "" || (typeof value === "number" && !Number.isFinite(value))) {
+    if (!style) return false;
+    out.push('<c r="', column, row, '"', s, "/>");
+    return true;
+  }
   switch (typeof value) {
     case "string":
-      return `<c r="${at}"${s} t="inlineStr">${inlineString(value)}</c>`;
+      out.push('<c r="', column, row, '"', s, ' t="inlineStr">', texts.xml(value), "</c>");
+      return true;
     case "number":
-      return Number.isFinite(value) ? `<c r="${at}"${s}><v>${value}</v></c>` : style ? `<c r="${at}"${s}/>` : "";
+      out.push('<c r="', column, row, '"', s, "><v>", String(value), "</v></c>");
+      return true;
     case "boolean":
-      return `<c r="${at}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      out.push('<c r="', column, row, '"', s, ' t="b"><v>', value ? "1" : "0", "</v></c>");
+      return true;
   }
   const serial = dateToSerial(value, date1904);
+  if (serial !== null) out.push('<c r="', column, row, '"', s, "><v>", String(serial), "</v></c>");
   // A date Excel cannot show (before 1900, after 9999) is kept as its ISO text rather than lost.
-  if (serial === null) return Number.isNaN(value.getTime()) ? "" : `<c r="${at}"${s} t="inlineStr">${inlineString(value.toISOString())}</c>`;
-  return `<c r="${at}"${s}><v>${serial}</v></c>`;
+  else if (!Number.isNaN(value.getTime())) out.push('<c r="', column, row, '"', s, ' t="inlineStr">', inlineString(value.toISOString()), "</c>");
+  else return false;
+  return true;
 }
 
 /** Fills by row then column (the last fill over a cell wins, as with exceljs). */
@@ -186,12 +224,16 @@ function carriedParts(carry: SheetCarry): string {
   return rel("drawing", carry.drawing) + rel("legacyDrawing", carry.legacyDrawing) + rel("legacyDrawingHF", carry.legacyDrawingHF) + rel("picture", carry.picture);
 }
 
-/** The worksheet part for a spec, as UTF-8 text. */
-export function renderSheet(spec: SheetSpec, options: RenderOptions): string {
+/** Rows per piece of text: big enough to keep the pieces few, small enough to never build one giant string. */
+const ROWS_PER_PIECE = 512;
+
+/** The worksheet part for a spec, as pieces of text to be encoded in order. */
+export function renderSheet(spec: SheetSpec, options: RenderOptions): string[] {
   const { styles, date1904 } = options;
   const bold = new Set(spec.boldRows);
   const wrap = new Set(spec.wrapRows ?? []);
   const fills = fillMap(spec.fills);
+  const texts = new TextCache();
   // tableSheet gives every data row the same formats array: its styles are looked up once.
   const plainStyles = new Map<readonly string[], number[]>();
   const look = (numFmt: string, r: number, fill: FillRange | undefined): CellLook => ({
@@ -202,7 +244,9 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string {
     fontColor: fill?.fontColor,
   });
 
-  const rows: string[] = [];
+  const pieces: string[] = [];
+  const fragments: string[] = [];
+  let rowsInPiece = 0;
   let lastRow = -1;
   let lastCol = -1;
   let rowCount = spec.values.length;
@@ -217,33 +261,46 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string {
       plain = plainStyles.get(formats);
       if (!plain) plainStyles.set(formats, (plain = []));
     }
-    const width = Math.max(values.length, rowFills ? Math.max(...rowFills.keys()) + 1 : 0);
-    const cells: string[] = [];
+    let width = values.length;
+    if (rowFills) for (const c of rowFills.keys()) width = Math.max(width, c + 1);
+    const rowNumber = String(r + 1);
+    const rowStart = fragments.length;
+    const height = wrap.has(r) ? ` ht="${WRAPPED_ROW_HEIGHT}" customHeight="1"` : "";
+    const rowStyle = special ? ` s="${styles.styleOf(look("", r, undefined))}" customFormat="1"` : "";
+    fragments.push('<row r="', rowNumber, '"', height, rowStyle, ">");
+    let any = false;
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? null;
       const fill = rowFills?.get(c);
       if (value === null && !fill) continue;
-      const format = formatFor(value, formats[c] ?? "");
+      const declared = formats[c] ?? "";
+      const format = formatFor(value, declared);
       let style: number;
-      if (plain && format === (formats[c] ?? "")) style = plain[c] ??= styles.styleOf(look(format, r, undefined));
+      if (plain && format === declared) style = plain[c] ??= styles.styleOf(look(format, r, undefined));
       else style = styles.styleOf(look(format, r, fill));
-      const xml = cellXml(ref(r, c), value, style, date1904);
-      if (xml) {
-        cells.push(xml);
+      if (pushCell(fragments, columnLetters(c), rowNumber, value, style, date1904, texts)) {
+        any = true;
         if (c > lastCol) lastCol = c;
       }
     }
-    if (!cells.length && !special) continue;
-    const height = wrap.has(r) ? ` ht="${WRAPPED_ROW_HEIGHT}" customHeight="1"` : "";
-    const rowStyle = special ? ` s="${styles.styleOf(look("", r, undefined))}" customFormat="1"` : "";
-    rows.push(`<row r="${r + 1}"${height}${rowStyle}>${cells.join("")}</row>`);
+    if (!any && !special) {
+      fragments.length = rowStart;
+      continue;
+    }
+    fragments.push("</row>");
     lastRow = r;
+    if (++rowsInPiece === ROWS_PER_PIECE) {
+      pieces.push(fragments.join(""));
+      fragments.length = 0;
+      rowsInPiece = 0;
+    }
   }
+  if (fragments.length) pieces.push(fragments.join(""));
 
   const { main, relationships } = options.namespaces;
   const bar = barXml(spec);
   const tabSelected = options.selected ? ` tabSelected="1"` : "";
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${main}" xmlns:r="${relationships}">` +
     sheetPrXml(spec, options.carry) +
@@ -251,13 +308,15 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string {
     `<sheetViews><sheetView${tabSelected} workbookViewId="0">${paneXml(spec.freeze.rows, spec.freeze.columns)}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     colsXml(spec.columnWidths) +
-    `<sheetData>${rows.join("")}</sheetData>` +
+    `<sheetData>`;
+  const tail =
+    `</sheetData>` +
     (options.carry.protection ?? "") +
     bar.rule +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     (spec.landscape ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
     carriedParts(options.carry) +
     (bar.extension ? `<extLst>${bar.extension}</extLst>` : "") +
-    `</worksheet>`
-  );
+    `</worksheet>`;
+  return [head, ...pieces, tail];
 }

@@ -27,19 +27,19 @@ const FONT_SIZE = 11;
 const SECTION_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
 /** The minimal entries a workbook needs: the default font, the two fills Excel reserves, no border, the Normal style. */
-const BASE: Record<string, string> = {
-  fonts: `<font><sz val="${FONT_SIZE}"/><name val="${FONT_FACE}"/><family val="2"/></font>`,
-  fills: `<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>`,
-  borders: `<border><left/><right/><top/><bottom/><diagonal/></border>`,
-  cellStyleXfs: `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`,
-  cellXfs: `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
-  cellStyles: `<cellStyle name="Normal" xfId="0" builtinId="0"/>`,
+const BASE: Record<string, string[]> = {
+  fonts: [`<font><sz val="${FONT_SIZE}"/><name val="${FONT_FACE}"/><family val="2"/></font>`],
+  fills: [`<fill><patternFill patternType="none"/></fill>`, `<fill><patternFill patternType="gray125"/></fill>`],
+  borders: [`<border><left/><right/><top/><bottom/><diagonal/></border>`],
+  cellStyleXfs: [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
+  cellXfs: [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
+  cellStyles: [`<cellStyle name="Normal" xfId="0" builtinId="0"/>`],
 };
 
 export const EMPTY_STYLES_XML =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
   `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-  ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles"].map((s) => `<${s}>${BASE[s]}</${s}>`).join("") +
+  Object.entries(BASE).map(([section, entries]) => `<${section} count="${entries.length}">${entries.join("")}</${section}>`).join("") +
   `</styleSheet>`;
 
 /** An element's identity for reuse: its name, attributes and children, order-insensitive. */
@@ -82,9 +82,9 @@ export class StyleBook {
       }
       this.sections.set(name, section);
       // A workbook without these entries has cells pointing at nothing: give index 0 its meaning.
-      if (section.count === 0) for (const entry of parseElements(BASE[name], 1)) this.add(name, BASE[name].slice(entry.start, entry.end));
+      if (section.count === 0) for (const entry of BASE[name]) this.add(name, entry);
     }
-    if (this.sections.get("fills")!.count === 1) this.add("fills", `<fill><patternFill patternType="gray125"/></fill>`);
+    if (this.sections.get("fills")!.count === 1) this.add("fills", BASE.fills[1]);
     for (const numFmt of child(this.root, "numFmts")?.children ?? []) {
       const id = Number(numFmt.attrs.get("numFmtId"));
       const code = numFmt.attrs.get("formatCode");
@@ -92,7 +92,7 @@ export class StyleBook {
       if (code !== undefined && !this.customFormats.has(code)) this.customFormats.set(code, id);
       this.nextFormatId = Math.max(this.nextFormatId, id + 1);
     }
-    this.emptyBorder = this.find("borders", BASE.borders);
+    this.emptyBorder = this.find("borders", BASE.borders[0]);
   }
 
   /** The cellXfs index for cells that look like this. */
