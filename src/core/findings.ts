@@ -52,6 +52,13 @@ export interface FindingPlace {
   period?: string;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information. */
+export function bySeverity(a: Pick<Finding, "severity">, b: Pick<Finding, "severity">): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}
+
 /** A finding with the code's own severity. */
 export function finding(code: FindingCode, message: string, place: FindingPlace = {}): Finding {
   return {

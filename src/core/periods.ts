@@ -203,3 +203,11 @@ export function isUnitActive(unit: Unit, periodKey: string, adhoc: AdhocPeriod[]
   const to = boundSpan(unit.activeTo, adhoc);
   return (from === null || period.end >= from.start) && (to === null || period.start <= to.end);
 }
+
+/**
+ * The reports a unit owes within a span: its own reports there ({@link requiredReportKeys}) during which
+ * it is active, so a unit that starts or stops within a quarter owes only its active months.
+ */
+export function owedReportKeys(unit: Unit, spanKey: string, adhoc: AdhocPeriod[] = []): string[] {
+  return requiredReportKeys(unit.frequency, spanKey, adhoc).filter((key) => isUnitActive(unit, key, adhoc));
+}

@@ -1,4 +1,5 @@
-import { resolveReceived, STATUS_COLORS, STATUS_FONT_COLORS, statusLabel, unitStatus } from "./status";
+import { STATUS_COLORS, STATUS_FONT_COLORS } from "./palette";
+import { resolveReceived, statusLabel, unitStatus } from "./status";
 import { testUnit } from "../../test/helpers/report-grid";
 import { DEFAULT_SETTINGS } from "./master-sheets";
 import type { Settings, Submission, Unit } from "./types";

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
 import { readMasterBook, ReadMasterResult } from "../core/master-read";
 import { inputSheetSpecs } from "../core/master-write";
+import { keepEditedOutputs } from "../core/output-seal";
 import { importSheets } from "../core/outputs";
 import type { CellValue, MasterBook, SheetSpec } from "../core/types";
 import { worksheetToSheet } from "./xlsx/exceljs-grid";
@@ -12,6 +13,8 @@ export class MasterWorkbookError extends Error {}
 
 export interface LoadedMaster extends ReadMasterResult {
   workbook: ExcelJS.Workbook;
+  /** Copies of output sheets edited by hand, to write beside the rewritten outputs so nothing typed is lost. */
+  backups: SheetSpec[];
 }
 
 export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<LoadedMaster> {
@@ -31,7 +34,9 @@ export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promi
       `Tệp này không phải sổ tổng hợp (không có trang "${SHEETS.units}" và "${SHEETS.data}"). Tạo sổ mới bằng lệnh: tonghop init SO-TONG-HOP.xlsx`,
     );
   }
-  return { workbook, ...readMasterBook(grids) };
+  const { book, problems } = readMasterBook(grids);
+  const edited = keepEditedOutputs(grids, [SHEETS.consolidated, SHEETS.status]);
+  return { workbook, book, problems: [...problems, ...edited.problems], backups: edited.backups };
 }
 
 /** A new master workbook holding every stored sheet of the book. */
@@ -69,6 +74,14 @@ export function writeSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): voi
   }
 }
 
+/**
+ * Readers decode "_x0041_" in cell text as "A" (OOXML's escape for characters XML cannot hold), and
+ * exceljs writes text as it is: a literal "_x0041_" keeps its form only with its underscore escaped.
+ */
+function escapeXstring(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   spec.columnWidths.forEach((w, i) => {
@@ -82,7 +95,7 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       if (v === null || v === undefined) return;
       const cell = xr.getCell(c + 1);
       // exceljs writes a JS string as a string cell: text from reports can never become a formula here.
-      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : typeof v === "string" ? escapeXstring(v) : v;
       const fmt = formats[c];
       if (fmt) cell.numFmt = fmt;
     });

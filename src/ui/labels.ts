@@ -1,5 +1,5 @@
 // Short Vietnamese labels and colours the pane shows for files and statuses.
-import { STATUS_COLORS, STATUS_FONT_COLORS } from "../core/status";
+import { STATUS_COLORS, STATUS_FONT_COLORS } from "../core/palette";
 import type { FileStatus, UnitStatusCode } from "../core/types";
 
 export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
@@ -31,5 +31,3 @@ export function statusTone(code: UnitStatusCode): Tone {
 export function fileStatusTone(status: FileStatus): Tone {
   return statusTone(FILE_STATUS_TONE[status]);
 }
-
-export const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
