@@ -11,6 +11,7 @@ import { buildProduct, ROOT } from "./build";
 import { bundleSizes } from "./bundle-size";
 import { benchUnits, IMPORT_NOW, makeCorpus, PERIOD_KEY } from "./corpus";
 import { national } from "./national";
+import { masterPackage, printMasterFigures } from "./master-package";
 import { benchBook, nodeImport } from "./node-import";
 import { officeConsolidation } from "./office";
 import { round } from "./timing";
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     { periodKey: PERIOD_KEY, now: IMPORT_NOW },
   ).book;
   const office = await officeConsolidation(imported);
+  console.log("Master workbook, province scale...");
+  const master = await masterPackage();
   console.log("Pane bundle...");
   const webDir = mkdtempSync(join(tmpdir(), "tonghop-web-"));
   await buildProduct(webDir);
@@ -87,6 +90,8 @@ async function main(): Promise<void> {
   console.log(`5. Office.js, ${office.units} units: ${office.syncs} syncs, largest request ${office.largestRequestBytes} B, total ${office.totalRequestBytes} B`);
   console.log(`6. Pane first load ${round(bundle.firstLoadGzipBytes / 1024)} KB gzipped; lazy ${round(bundle.lazyGzipBytes / 1024)} KB gzipped`);
   console.log(`7. Chromium, ${PANE_FILES} files as the pane reads them: ${fps(chromium.paneFiles)}`);
+  console.log("8. Master workbook read and patched (issue 12; ratios to unzipping the same file and counting its cells)");
+  printMasterFigures(master);
 
   console.log("\nGoals:");
   const goals = [
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     national: nat,
     office,
     bundle,
+    master,
     goals,
     seconds: round((Date.now() - started) / 1000),
   };

@@ -1,6 +1,6 @@
 // Patching a clerk's master workbook: the product's sheets are rewritten and read back as specified,
 // and everything of the clerk's is carried over byte for byte.
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { SHEETS } from "../src/core/master-sheets";
 import { importSheets } from "../src/core/outputs";
 import { readWorkbook } from "../src/io/xlsx";
@@ -168,4 +168,26 @@ describe("a new workbook", () => {
     expect(xml).toContain("=HYPERLINK(&quot;http://x&quot;) X01.xlsx".replace(/&quot;/g, '"'));
     expect(xml).not.toMatch(/<f[ >]/);
   });
+});
+
+test("a master saved as Strict Open XML gets its new sheets in the strict namespaces", () => {
+  const [first, ...rest] = specs;
+  const transitional = unzipSync(patchMasterPackage(null, [first]).bytes);
+  const strict: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(transitional)) {
+    const xml = decoder
+      .decode(bytes)
+      .split("http://schemas.openxmlformats.org/spreadsheetml/2006/main").join("http://purl.oclc.org/ooxml/spreadsheetml/main")
+      .split("http://schemas.openxmlformats.org/officeDocument/2006/relationships").join("http://purl.oclc.org/ooxml/officeDocument/relationships");
+    strict[name] = new TextEncoder().encode(xml);
+  }
+  const patched = patchMasterPackage(zipSync(strict), specs);
+  expect(patched.replaced).toEqual([first.name]);
+  expect(patched.added).toEqual(rest.map((s) => s.name));
+  const after = unzipSync(patched.bytes);
+  const sheets = Object.keys(after).filter((n) => n.startsWith("xl/worksheets/sheet"));
+  for (const name of sheets) expect(decoder.decode(after[name])).toContain('xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"');
+  expect(decoder.decode(after["xl/_rels/workbook.xml.rels"])).not.toContain("schemas.openxmlformats.org/officeDocument");
+  const read = readMasterPackage(patched.bytes, specs.map((s) => s.name));
+  for (const spec of specs) expect(sheetMismatches(read.grids[spec.name], spec)).toEqual([]);
 });

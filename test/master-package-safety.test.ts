@@ -115,34 +115,25 @@ describe("a master that cannot be read", () => {
   const parts = clerkMasterParts();
   const good = zipSync(parts);
 
-  /** The zip with the central directory's size of one entry made smaller than what it inflates to. */
-  function lyingSize(bytes: Uint8Array, name: string): Uint8Array {
+  /** Calls `edit` with the offset of each zip header of this signature naming the entry (local: 30, central: 46 bytes before the name). */
+  function eachHeader(bytes: Uint8Array, name: string, central: boolean, edit: (view: DataView, at: number) => void): Uint8Array {
     const out = bytes.slice();
     const view = new DataView(out.buffer);
     const target = strToU8(name);
-    for (let at = 0; at + 46 < out.length; at++) {
-      if (view.getUint32(at, true) !== 0x02014b50) continue;
-      const length = view.getUint16(at + 28, true);
-      if (length === target.length && target.every((b, i) => out[at + 46 + i] === b)) view.setUint32(at + 24, 10, true);
+    const [signature, lengthAt, size] = central ? [0x02014b50, 28, 46] : [0x04034b50, 26, 30];
+    for (let at = 0; at + size < out.length; at++) {
+      if (view.getUint32(at, true) !== signature || view.getUint16(at + lengthAt, true) !== target.length) continue;
+      if (target.every((b, i) => out[at + size + i] === b)) edit(view, at);
     }
     return out;
   }
 
+  /** The zip with the central directory's size of one entry made smaller than what it inflates to. */
+  const lyingSize = (bytes: Uint8Array, name: string) => eachHeader(bytes, name, true, (view, at) => view.setUint32(at + 24, 10, true));
+
   /** The zip with one entry's compressed bytes overwritten (its local header kept). */
-  function corrupted(bytes: Uint8Array, name: string): Uint8Array {
-    const out = bytes.slice();
-    const view = new DataView(out.buffer);
-    const target = strToU8(name);
-    for (let at = 0; at + 30 < out.length; at++) {
-      if (view.getUint32(at, true) !== 0x04034b50) continue;
-      const length = view.getUint16(at + 26, true);
-      if (length === target.length && target.every((b, i) => out[at + 30 + i] === b)) {
-        const data = at + 30 + length + view.getUint16(at + 28, true);
-        out.set(randomBytes(40, 7), data);
-      }
-    }
-    return out;
-  }
+  const corrupted = (bytes: Uint8Array, name: string) =>
+    eachHeader(bytes, name, false, (view, at) => new Uint8Array(view.buffer).set(randomBytes(40, 7), at + 30 + name.length + view.getUint16(at + 28, true)));
 
   const fixtures = path.join(__dirname, "fixtures", "formats");
   const cases: [string, () => Uint8Array, MasterPackageErrorCode][] = [

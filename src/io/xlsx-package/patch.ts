@@ -179,11 +179,11 @@ function planTargets(parts: MasterPackageParts, specs: readonly SheetSpec[], pro
   });
 }
 
-/** The first of `candidate(1)`, `candidate(2)`... that the package does not hold. */
+/** The first of `candidate(1)`, `candidate(2)`... that the package holds neither as a part nor as a leftover relationships part. */
 function freeName(parts: MasterPackageParts, candidate: (n: number) => string, allocated: ReadonlySet<string> = new Set()): string {
   for (let n = 1; ; n++) {
     const name = candidate(n);
-    if (!parts.entry(name) && !allocated.has(name.toLowerCase())) return name;
+    if (!parts.entry(name) && !parts.entry(relationshipsPartOf(name)) && !allocated.has(name.toLowerCase())) return name;
   }
 }
 

@@ -2,7 +2,8 @@ import type { OutValue, SheetSpec } from "../../core/types";
 import { DEFAULT_READ_LIMITS } from "../xlsx/limits";
 import { readWorksheet } from "../xlsx/worksheet";
 import { readDateStyles } from "../xlsx/styles";
-import { dateToSerial, renderSheet } from "./sheet-xml";
+import { dateToSerial } from "../xlsx/dates";
+import { renderSheet } from "./sheet-xml";
 import { EMPTY_STYLES_XML, StyleBook } from "./styles";
 
 const NS = { main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main", relationships: "http://schemas.openxmlformats.org/officeDocument/2006/relationships" };

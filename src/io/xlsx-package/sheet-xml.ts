@@ -3,7 +3,7 @@
 // font colours, column widths, frozen panes, a solid data bar, landscape A4 one page wide.
 import { columnName, rangeAddress } from "../../core/address";
 import type { FillRange, OutValue, SheetSpec } from "../../core/types";
-import { isDateFormatCode } from "../xlsx/dates";
+import { dateToSerial, isDateFormatCode } from "../xlsx/dates";
 import { MAX_CELL_TEXT } from "../xlsx/limits";
 import type { CellLook, StyleBook } from "./styles";
 import { escapeAttribute, escapeText } from "./xml-edit";
@@ -38,11 +38,6 @@ export interface RenderOptions {
 }
 
 const DAY_MS = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-const DATE1904_OFFSET = 1_462;
-const MAX_SERIAL = 2_958_466;
-const FIRST_REAL_DAY_1900 = Date.UTC(1900, 0, 1);
-const PHANTOM_LEAP_DAY = Date.UTC(1900, 2, 1);
 /** Row height exceljs gave wrapped header rows: programs do not grow a row for wrapped text they did not lay out. */
 const WRAPPED_ROW_HEIGHT = 32;
 const BAR_COLOR = "FF63BE7B";
@@ -66,17 +61,6 @@ function columnLetters(col: number): string {
 
 function ref(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
-}
-
-/** The Excel serial of a Date whose UTC fields are the wall clock; null outside what Excel can show. */
-export function dateToSerial(date: Date, date1904: boolean): number | null {
-  const t = date.getTime();
-  if (Number.isNaN(t)) return null;
-  let serial = t / DAY_MS + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
-  // Excel counts a 29 February 1900 that never was: days before 1 March 1900 sit one serial lower.
-  if (!date1904 && t >= FIRST_REAL_DAY_1900 && t < PHANTOM_LEAP_DAY) serial -= 1;
-  else if (!date1904 && t < FIRST_REAL_DAY_1900 && serial >= 1) return null;
-  return serial >= 0 && serial < MAX_SERIAL ? serial : null;
 }
 
 const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]/g;
