@@ -6,12 +6,13 @@
 import type { MasterPackageParts, SheetEntry } from "./package";
 import type { SheetCarry } from "./sheet-xml";
 import { relationshipsPartOf } from "../xlsx/package-parts";
+import { decodePart } from "../xlsx/package-reader";
 import { XmlScanner } from "../xlsx/xml";
 import { child, parseElements, type XmlElement } from "./xml-edit";
 
 export interface ReplacedSheet {
-  /** The sheet's XML as it is now. */
-  xml: string;
+  /** The sheet's part as it is now. */
+  bytes: Uint8Array;
   carry: SheetCarry;
   /** The sheet's relationships part, and its new text: only what the carried elements use; null = remove the part. */
   rels: { part: string; xml: string | null } | null;
@@ -37,31 +38,28 @@ function emptyElement(xml: string, element: XmlElement | undefined, name: string
   return element ? `<${name}${plainAttributes(xml.slice(element.start, element.openEnd))}/>` : undefined;
 }
 
-/** Offsets of the sheet's cell table: the text before it and after it is all this module reads. */
-function sheetDataBounds(xml: string): { start: number; end: number } | null {
-  // indexOf, not a regular expression: the table is most of a sheet of tens of megabytes.
-  let open = xml.indexOf("<sheetData");
-  let prefix = "";
-  if (open < 0) {
-    const colon = xml.indexOf(":sheetData");
-    if (colon < 0) return null;
-    const lt = xml.lastIndexOf("<", colon);
-    prefix = xml.slice(lt + 1, colon + 1);
-    open = lt;
-  }
-  const tagEnd = xml.indexOf(">", open);
-  if (tagEnd < 0) return null;
-  if (xml[tagEnd - 1] === "/") return { start: open, end: tagEnd + 1 };
-  const close = `</${prefix}sheetData>`;
-  const end = xml.lastIndexOf(close);
-  return end < 0 ? null : { start: open, end: end + close.length };
+/** Where the sheet's cell table starts, or -1. indexOf, not a regular expression: it is most of a big part. */
+function cellsStart(xml: string): number {
+  const plain = xml.indexOf("<sheetData");
+  if (plain >= 0) return plain;
+  const colon = xml.indexOf(":sheetData");
+  return colon < 0 ? -1 : xml.lastIndexOf("<", colon);
+}
+
+/** Where the text after the sheet's cell table starts (after </sheetData>, </x:sheetData> or <sheetData/>), or -1. */
+function cellsEnd(xml: string): number {
+  const close = xml.lastIndexOf("sheetData>");
+  if (close >= 0 && xml.lastIndexOf("</", close) > xml.lastIndexOf(">", close)) return close + "sheetData>".length;
+  const empty = xml.lastIndexOf("sheetData/>");
+  return empty < 0 ? -1 : empty + "sheetData/>".length;
 }
 
 /** Whether a sheet's first view is selected: read from the start of its part, which is all that is inflated. */
 export function isTabSelected(parts: MasterPackageParts, sheet: SheetEntry): boolean {
   const head = sheet.part ? parts.head(sheet.part) : null;
   if (head === null) return true; // unreadable: assume selected, so the active tab is not moved
-  const cut = sheetDataBounds(head)?.start ?? head.lastIndexOf(">") + 1;
+  const start = cellsStart(head);
+  const cut = start >= 0 ? start : head.lastIndexOf(">") + 1;
   try {
     const [root] = parseElements(head.slice(0, cut), 3);
     const view = root && child(root, "sheetViews")?.children.find((v) => v.name === "sheetView");
@@ -72,15 +70,31 @@ export function isTabSelected(parts: MasterPackageParts, sheet: SheetEntry): boo
   }
 }
 
+/** Bytes decoded from either end of a big part: enough for the elements before and after its cells. */
+const END_WINDOW = 1024 * 1024;
+
+/** The sheet's XML before its cells and after them, decoding only those ends of a big UTF-8 part. */
+function sheetEnds(bytes: Uint8Array): { head: string; tail: string } {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.length > 2 * END_WINDOW) {
+    const start = decodePart(bytes.subarray(0, END_WINDOW));
+    const end = decodePart(bytes.subarray(bytes.length - END_WINDOW));
+    const [open, close] = [cellsStart(start), cellsEnd(end)];
+    if (open >= 0 && close >= 0) return { head: start.slice(0, open), tail: end.slice(close) };
+  }
+  const xml = decodePart(bytes);
+  const [open, close] = [cellsStart(xml), cellsEnd(xml)];
+  return open < 0 || close < 0 ? { head: xml, tail: "" } : { head: xml.slice(0, open), tail: xml.slice(close) };
+}
+
 /** What the rewritten sheet keeps of this one, read from its current XML and relationships. */
 export function replacedSheet(parts: MasterPackageParts, sheet: SheetEntry): ReplacedSheet {
-  const xml = parts.sheetText(sheet);
-  const bounds = sheetDataBounds(xml) ?? { start: xml.length, end: xml.length };
-  const head = xml.slice(0, bounds.start);
+  const bytes = parts.sheetBytes(sheet);
+  const { head, tail: after } = sheetEnds(bytes);
   const [root] = parseElements(head, 3);
   const sheetPr = root && child(root, "sheetPr");
   // The tail after the cells is wrapped in an element of its own so that </worksheet> closes something.
-  const tail = `<tail>${xml.slice(bounds.end)}`;
+  const tail = `<tail>${after}`;
   const [tailRoot] = parseElements(tail, 2);
   const at = (name: string) => (tailRoot ? child(tailRoot, name) : undefined);
   const carry: SheetCarry = {
@@ -92,7 +106,7 @@ export function replacedSheet(parts: MasterPackageParts, sheet: SheetEntry): Rep
     legacyDrawingHF: at("legacyDrawingHF")?.attrs.get("id"),
     picture: at("picture")?.attrs.get("id"),
   };
-  return { xml, carry, rels: keptRelationships(parts, sheet, carry) };
+  return { bytes, carry, rels: keptRelationships(parts, sheet, carry) };
 }
 
 function keptRelationships(parts: MasterPackageParts, sheet: SheetEntry, carry: SheetCarry): ReplacedSheet["rels"] {

@@ -3,7 +3,7 @@
 import { readErrors, WorkbookReadError } from "../xlsx/errors";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../xlsx/limits";
 import { parseRelationships, relationshipsPartOf, type Relationship } from "../xlsx/package-parts";
-import { PackageReader } from "../xlsx/package-reader";
+import { decodePart, PackageReader } from "../xlsx/package-reader";
 import { readSharedStrings } from "../xlsx/rich-text";
 import { sniffFormat, zipKind } from "../xlsx/sniff";
 import { readDateStyles } from "../xlsx/styles";
@@ -67,8 +67,8 @@ function visibilityOf(state: string | undefined): SheetVisibility {
 export class MasterPackageParts {
   private readonly reader: PackageReader;
   private context: SheetContext | null = null;
-  /** The text of each worksheet read so far: a patch after a read reuses it instead of inflating the part again. */
-  private readonly sheetTexts = new Map<string, string>();
+  /** The inflated bytes of each worksheet read so far: a patch after a read reuses them instead of inflating again. */
+  private readonly sheetBytesRead = new Map<string, Uint8Array>();
   readonly workbook: XmlPart;
   readonly workbookRels: XmlPart | null;
   readonly relationships: Relationship[];
@@ -133,8 +133,12 @@ export class MasterPackageParts {
 
   /** A part's text (null when absent); a part that does not inflate is a damaged master. */
   text(part: string): string | null {
+    return this.inflating(part, () => this.reader.text(part));
+  }
+
+  private inflating<T>(part: string, run: () => T): T {
     try {
-      return this.reader.text(part);
+      return run();
     } catch (error) {
       throw error instanceof WorkbookReadError && error.code === "FILE_UNREADABLE" ? masterErrors.damagedPart(part, error) : asMasterError(error);
     }
@@ -197,21 +201,21 @@ export class MasterPackageParts {
     return this.sheets.find((s) => sameSpelling(s.name, name)) ?? this.sheets.find((s) => sheetKey(s.name) === sheetKey(name));
   }
 
-  /** A worksheet's XML, inflated once. */
-  sheetText(sheet: SheetEntry): string {
-    const cached = this.sheetTexts.get(sheet.part);
-    if (cached !== undefined) return cached;
-    const xml = sheet.part ? this.text(sheet.part) : null;
+  /** A worksheet's XML bytes, inflated once. */
+  sheetBytes(sheet: SheetEntry): Uint8Array {
+    const cached = this.sheetBytesRead.get(sheet.part);
+    if (cached) return cached;
+    const bytes = sheet.part ? this.inflating(sheet.part, () => this.reader.partBytes(sheet.part)) : null;
     // A sheet the workbook lists without its part is a damaged file; Excel would say so too.
-    if (xml === null) throw masterErrors.damagedPart(sheet.part || `trang "${sheet.name}"`);
-    this.sheetTexts.set(sheet.part, xml);
-    return xml;
+    if (bytes === null) throw masterErrors.damagedPart(sheet.part || `trang "${sheet.name}"`);
+    this.sheetBytesRead.set(sheet.part, bytes);
+    return bytes;
   }
 
   /** The cells of a worksheet, through the project's reader. */
   readSheet(sheet: SheetEntry): SheetContent {
     const context = this.sheetContext();
-    const xml = this.sheetText(sheet);
+    const xml = decodePart(this.sheetBytes(sheet));
     try {
       return readWorksheet(xml, sheet.name, context);
     } catch (error) {

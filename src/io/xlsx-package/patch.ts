@@ -73,7 +73,7 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   const workbookDir = parts.workbook.name.slice(0, parts.workbook.name.lastIndexOf("/") + 1);
   const written = new Map<string, { name: string; bytes: Uint8Array }>();
   const removed = new Set<string>();
-  const write = (name: string, text: string | string[]) => written.set(name.toLowerCase(), { name, bytes: typeof text === "string" ? encoder.encode(asUtf8(text)) : encodePieces(text) });
+  const write = (name: string, text: string) => written.set(name.toLowerCase(), { name, bytes: encoder.encode(asUtf8(text)) });
   const remove = (name: string) => removed.add(name.toLowerCase());
 
   const targets = planTargets(parts, specs, new Set((options.productSheets ?? DEFAULT_PRODUCT_SHEETS).map(sheetKey)), workbookDir);
@@ -89,9 +89,9 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   }
   for (const target of targets) {
     const old: ReplacedSheet | null = target.existing && replacedSheet(parts, target.existing);
-    const pieces = renderSheet(target.spec, { styles, date1904: parts.date1904, selected: target.index === activeTab, carry: old?.carry ?? {}, namespaces: ns });
+    const xml = encodePieces(renderSheet(target.spec, { styles, date1904: parts.date1904, selected: target.index === activeTab, carry: old?.carry ?? {}, namespaces: ns }));
     // A sheet whose content did not change (the data sheet at a consolidation) keeps its stored bytes.
-    if (!old || !sameText(old.xml, pieces)) write(target.part, pieces);
+    if (!old || !sameBytes(old.bytes, xml)) written.set(target.part.toLowerCase(), { name: target.part, bytes: xml });
     if (old?.rels?.xml === null) remove(old.rels.part);
     else if (old?.rels) write(old.rels.part, old.rels.xml);
   }
@@ -234,14 +234,10 @@ function emptyRelationships(source: string): XmlPart {
   return { name: relationshipsPartOf(source), xml, root: parseRoot(xml, 2) };
 }
 
-/** The text is these pieces end to end: compared in place, without joining them. */
-function sameText(text: string, pieces: string[]): boolean {
-  let at = 0;
-  for (const piece of pieces) {
-    if (!text.startsWith(piece, at)) return false;
-    at += piece.length;
-  }
-  return at === text.length;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Pieces of text as one UTF-8 buffer: each piece encoded on its own, never one giant string. */

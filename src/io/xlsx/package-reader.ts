@@ -11,6 +11,11 @@ function decoderFor(bytes: Uint8Array): TextDecoder {
   return UTF8;
 }
 
+/** A part's bytes as text: UTF-8, or UTF-16 when a byte-order mark says so. */
+export function decodePart(bytes: Uint8Array): string {
+  return decoderFor(bytes).decode(bytes);
+}
+
 export class PackageReader {
   private inflated = 0;
 
@@ -26,6 +31,16 @@ export class PackageReader {
 
   /** The part's text, or null when the package has no such part. */
   text(part: string): string | null {
+    const bytes = this.inflate(part, false);
+    return bytes && decodePart(bytes);
+  }
+
+  /** The part's bytes, inflated, in a buffer of their own; null when the package has no such part. */
+  partBytes(part: string): Uint8Array | null {
+    return this.inflate(part, true);
+  }
+
+  private inflate(part: string, own: boolean): Uint8Array | null {
     const entry = this.entry(part);
     if (!entry) return null;
     const { maxEntryBytes, maxUncompressedBytes } = this.limits;
@@ -56,7 +71,9 @@ export class PackageReader {
       throw readErrors.brokenPart(entry.name, error);
     }
     this.inflated += produced;
-    const bytes = whole ? (whole as Uint8Array).subarray(0, produced) : first;
-    return bytes ? decoderFor(bytes).decode(bytes) : "";
+    if (whole) return (whole as Uint8Array).subarray(0, produced);
+    // A single chunk may be the inflater's scratch buffer, which the next part reuses.
+    const single = (first as Uint8Array | null) ?? new Uint8Array(0);
+    return own ? single.slice() : single;
   }
 }
