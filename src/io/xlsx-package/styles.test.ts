@@ -65,3 +65,15 @@ test("a new workbook's styles give index 0 its meaning: default font, the two re
   expect(book.styleOf({ numFmt: "", bold: false, wrap: false })).toBe(0);
   expect(book.toXml()).toBeNull();
 });
+
+test.each([
+  ["an empty <styleSheet/>", `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xml:space="preserve"/>`],
+  ["empty sections written <fonts/>", `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="0"/><fills/><cellXfs count="0"/></styleSheet>`],
+])("%s gets the sections it lacks, in schema order", (_, xml) => {
+  const book = new StyleBook(xml);
+  expect(book.styleOf({ numFmt: "dd/mm/yyyy hh:mm", bold: true, wrap: true, fill: "DDEBF7" })).toBeGreaterThan(0);
+  const out = book.toXml()!;
+  const order = ["<numFmts", "<fonts", "<fills", "<borders", "<cellStyleXfs", "<cellXfs"].map((tag) => out.indexOf(tag));
+  expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+  expect(readDateStyles(out).length).toBeGreaterThan(1);
+});

@@ -109,31 +109,37 @@ export class StyleBook {
   /** The new styles.xml, or null when the product needed nothing that was not there already. */
   toXml(): string | null {
     const splice = new Splice(this.xml);
+    const atEnd: string[] = [];
     if (this.addedFormats.length) {
       const numFmts = child(this.root, "numFmts");
       const total = (numFmts?.children.length ?? 0) + this.addedFormats.length;
-      this.writeSection(splice, "numFmts", numFmts, this.addedFormats.join(""), total);
+      this.writeSection(splice, atEnd, "numFmts", numFmts, this.addedFormats.join(""), total);
     }
     for (const [name, section] of this.sections) {
-      if (section.added.length) this.writeSection(splice, name, section.element, section.added.join(""), section.count);
+      if (section.added.length) this.writeSection(splice, atEnd, name, section.element, section.added.join(""), section.count);
     }
+    // Sections with no later sibling go at the end, in schema order, in one edit (the root may be <styleSheet/>).
+    if (atEnd.length) appendInside(this.xml, splice, this.root, atEnd.join(""));
     return splice.changed ? splice.toString() : null;
   }
 
-  private writeSection(splice: Splice, name: string, element: XmlElement | undefined, entries: string, count: number): void {
+  private writeSection(splice: Splice, atEnd: string[], name: string, element: XmlElement | undefined, entries: string, count: number): void {
     if (element) {
+      const tag = withAttribute(this.xml.slice(element.start, element.openEnd), "count", String(count));
       entries = withPrefix(entries, element.prefix);
-      splice.replace(element.start, element.openEnd, withAttribute(this.xml.slice(element.start, element.openEnd), "count", String(count)));
-      appendInside(this.xml, splice, element, entries);
+      if (element.selfClosing) splice.replace(element.start, element.end, `${tag.replace(/\s*\/>$/, ">")}${entries}</${element.prefix}${name}>`);
+      else {
+        splice.replace(element.start, element.openEnd, tag);
+        splice.insert(element.closeStart, entries);
+      }
       return;
     }
     const prefix = this.root.prefix;
-    entries = withPrefix(entries, prefix);
+    const text = `<${prefix}${name} count="${count}">${withPrefix(entries, prefix)}</${prefix}${name}>`;
     const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(name) + 1);
     const next = this.root.children.find((c) => later.includes(c.name));
-    const text = `<${prefix}${name} count="${count}">${entries}</${prefix}${name}>`;
     if (next) splice.insert(next.start, text);
-    else appendInside(this.xml, splice, this.root, text);
+    else atEnd.push(text);
   }
 
   private xfFor(look: CellLook): number {
