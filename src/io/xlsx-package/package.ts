@@ -49,7 +49,7 @@ export interface XmlPart {
   root: XmlElement;
 }
 
-export const CONTENT_TYPES = "[Content_Types].xml";
+const CONTENT_TYPES = "[Content_Types].xml";
 
 function sheetKind(relationship: Relationship | undefined): SheetKind {
   if (!relationship) return "other";

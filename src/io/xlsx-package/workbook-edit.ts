@@ -161,7 +161,3 @@ export function editContentTypes(part: XmlPart, set: { part: string; type: strin
   if (added) appendInside(xml, splice, root, withPrefix(added, root.prefix));
   return splice.toString();
 }
-
-export function hasPart(part: XmlPart, name: string): boolean {
-  return part.root.children.some((o) => o.name === "Override" && partKey(o.attrs.get("PartName") ?? "") === partKey(name));
-}
