@@ -10,9 +10,9 @@ import { unzipSync } from "fflate";
 import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../src/core/master-sheets";
 import { inputSheetSpecs } from "../src/core/master-write";
 import { consolidationSheets, importSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook, SheetSpec } from "../src/core/types";
-import { saveMasterWorkbook, writeSheets } from "../src/io/master-workbook";
+import { writeSheets } from "../src/io/exceljs-sheets";
 import { MasterPackage, patchMasterPackage, readMasterPackage } from "../src/io/xlsx-package";
 import { countCells, decodeStrings } from "./lower-bound";
 import { nationalBook } from "./national";
@@ -88,7 +88,7 @@ function allSpecs(book: MasterBook): SheetSpec[] {
 async function exceljsWrite(specs: SheetSpec[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   writeSheets(workbook, specs);
-  return saveMasterWorkbook(workbook);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 async function figures(label: string, years: number, passes: number): Promise<MasterFigures> {

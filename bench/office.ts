@@ -1,6 +1,7 @@
 // Figure 5: consolidating 1,000 units through the Office.js adapter, against the counting fake Excel
 // of the adapter's tests: how many context.sync() round trips, and the largest request.
-import { consolidateInto, createMaster, saveImport } from "../src/app/session";
+import { MasterService } from "../src/app/master-service";
+import { importSheets } from "../src/core/outputs";
 import type { MasterBook } from "../src/core/types";
 import { createExcelStore } from "../src/office/excel-store";
 import { FakeWorkbook } from "../test/office-fake";
@@ -21,11 +22,12 @@ export interface OfficeFigures {
 export async function officeConsolidation(book: MasterBook): Promise<OfficeFigures> {
   const excel = new FakeWorkbook();
   const store = createExcelStore(excel.run, { supports: () => true });
-  await createMaster(store, book.settings, book.units);
-  await saveImport(store, book);
+  const master = await MasterService.create(store, book.settings, { units: book.units, problems: [] }, { rereads: true });
+  await store.writeSheets(importSheets(book));
   const before = excel.syncs.length;
   const start = performance.now();
-  await consolidateInto(store, book, PERIOD_KEY, IMPORT_NOW);
+  // As the pane does it: the master sheets read again, then every sheet written.
+  await master.consolidate({ periodKey: PERIOD_KEY, asOf: IMPORT_NOW, now: IMPORT_NOW });
   const ms = performance.now() - start;
   const syncs = excel.syncs.slice(before);
   return {

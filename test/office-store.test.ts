@@ -1,10 +1,10 @@
 // The Office.js adapter against a fake Excel that counts round trips, measures request sizes and parses
 // written strings the way Excel does. The specs come from the real engine: a master book, a
 // consolidation, the output sheets.
-import { consolidateInto, createMaster, openMaster, PRODUCT_SHEETS } from "../src/app/session";
+import { MasterService, PRODUCT_SHEETS } from "../src/app/master-service";
 import { newMasterBook, SHEETS } from "../src/core/master-sheets";
 import { consolidationSheets, importSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { instantToCell } from "../src/core/sheet-spec";
 import type { Fact, MasterBook, SheetSpec, Submission, Unit } from "../src/core/types";
 import { a1, dateToSerial } from "../src/office/cells";
@@ -252,16 +252,17 @@ describe("reading the master sheets", () => {
     const wb = new FakeWorkbook();
     const s = store(wb);
     const source = communeBook(5);
-    await createMaster(s, source.settings, source.units);
-    const created = await openMaster(s);
+    await MasterService.create(s, source.settings, { units: source.units, problems: [] });
+    const created = await MasterService.find(s, { rereads: true }); // as the pane in Excel: read again before each action
     expect(created?.problems).toEqual([]);
     expect(created?.book.units).toEqual(source.units);
     expect(created?.book.settings).toEqual(source.settings);
     expect(created?.book.targets).toEqual(source.targets);
 
     const book = { ...created!.book, data: source.data, submissions: source.submissions, findings: source.findings };
-    await consolidateInto(s, book, "2026-Q1", AS_OF);
-    const reread = (await openMaster(s))!.book;
+    await s.writeSheets(importSheets(book));
+    await created!.consolidate({ periodKey: "2026-Q1", asOf: AS_OF, now: AS_OF });
+    const reread = (await MasterService.find(s))!.book;
     const order = (a: Fact, b: Fact) => a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.indicator.localeCompare(b.indicator);
     expect(reread.data).toEqual([...source.data].sort(order));
     expect(reread.submissions.map((x) => x.receivedAt).sort()).toEqual(source.submissions.map((x) => x.receivedAt).sort());
@@ -271,7 +272,7 @@ describe("reading the master sheets", () => {
   test("an empty workbook has no master book", async () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Sheet1");
-    expect(await openMaster(store(wb))).toBeNull();
+    expect(await MasterService.find(store(wb))).toBeNull();
     expect(wb.syncCount).toBe(1);
   });
 });

@@ -60,6 +60,7 @@ export const STATUS_LABELS: Record<FileStatus, string> = {
   imported: "Đã nhập",
   duplicate: "Trùng, bỏ qua",
   replaced: "Thay thế",
+  superseded: "Bản cũ, không dùng",
   refused: "Từ chối",
   period_mismatch: "Khác kỳ, để riêng",
 };

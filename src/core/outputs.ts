@@ -9,7 +9,7 @@ import { writeTable } from "./master-schema/table-schema";
 import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-write";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
-import { submissionsByUnit, type Consolidation } from "./report";
+import { submissionsByUnit, type Consolidation } from "./period-consolidation";
 import { COUNT, PERCENT, rectangular, TEXT } from "./sheet-spec";
 import { HEADER_FILL, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
 import { unitStatus } from "./status";

@@ -3,7 +3,7 @@
 import { addDays, formatDayVi, vnDay } from "./dates";
 import { bySeverity } from "./findings";
 import { owedReportKeys, parsePeriodKey } from "./periods";
-import type { Consolidation } from "./report";
+import type { Consolidation } from "./period-consolidation";
 import { unitStatus } from "./status";
 import { deadlinePhrase } from "./template-plan";
 import type { Finding, MasterBook, UnitStatus, UnitStatusCode } from "./types";

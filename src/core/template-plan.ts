@@ -5,7 +5,7 @@ import { formatDayVi } from "./dates";
 import { dueDay } from "./deadlines";
 import { owedReportKeys } from "./periods";
 import type { ReportDocument } from "./report-layout";
-import { resolvePeriod } from "./report";
+import { resolvePeriod } from "./period-consolidation";
 import type { Indicator, MasterBook, Period, Settings, Unit } from "./types";
 
 export interface TemplatePlan {

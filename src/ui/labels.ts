@@ -6,6 +6,7 @@ export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
   imported: "Đã nhập",
   duplicate: "Trùng",
   replaced: "Thay thế",
+  superseded: "Bản cũ",
   refused: "Từ chối",
   period_mismatch: "Khác kỳ",
 };
@@ -15,6 +16,7 @@ const FILE_STATUS_TONE: Record<FileStatus, UnitStatusCode> = {
   imported: "on_time",
   replaced: "on_time",
   duplicate: "pending",
+  superseded: "pending",
   period_mismatch: "late",
   refused: "overdue",
 };

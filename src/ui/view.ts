@@ -59,7 +59,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
   // --- Sổ tổng hợp
   let unitsFile: LocalFile | undefined;
   const unitsName = el("span", { class: "hint", id: "units-file-name" }, "Chưa chọn (sổ sẽ chưa có đơn vị)");
-  const unitsPicker = filePicker("Chọn danh sách đơn vị…", ".csv,.xlsx,.xlsm", false, (files) => {
+  const unitsPicker = filePicker("Chọn danh sách đơn vị…", ".csv,.txt,.xlsx,.xlsm", false, (files) => {
     unitsFile = files[0];
     unitsName.textContent = unitsFile ? `Danh sách đơn vị: ${unitsFile.name}` : "";
   });

@@ -2,7 +2,7 @@
 // from a workbook holds exactly what its spec said.
 import { newMasterBook } from "../../src/core/master-sheets";
 import { consolidationSheets } from "../../src/core/outputs";
-import { consolidateBook } from "../../src/core/report";
+import { consolidateBook } from "../../src/core/period-consolidation";
 import type { CellValue, Fact, MasterBook, OutValue, SheetSpec, Unit } from "../../src/core/types";
 
 export const AS_OF = new Date("2026-03-25T02:00:00Z");

@@ -63,9 +63,11 @@ function ref(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot hold are what this finds
 const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]/g;
 const ESCAPE_LOOKALIKE = /_x[0-9A-Fa-f]{4}_/g;
 /** Text that needs none of the escapes below: most of a sheet's text, written as it is. */
+// eslint-disable-next-line no-control-regex -- text with control characters is exactly what takes the slow path
 const PLAIN_TEXT = /^[^\s\u0000-\u001F&<>_\uFFFE\uFFFF](?:[^\u0000-\u001F&<>_\uFFFE\uFFFF]*[^\s\u0000-\u001F&<>_\uFFFE\uFFFF])?$/;
 
 /** Cell text as OOXML holds it: characters XML cannot carry as _xHHHH_, a literal "_x0041_" kept literal. */

@@ -29,7 +29,7 @@ export function parseCellRef(ref: string): CellRef {
   let col = 0;
   let row = 0;
   let i = 0;
-  let ch = 0;
+  let ch: number;
   while (i < ref.length && ((ch = ref.charCodeAt(i) | 32), ch === (36 | 32) || (ch >= 97 && ch <= 122))) {
     if (ch !== (36 | 32)) col = Math.min(col * 26 + (ch - 96), Number.MAX_SAFE_INTEGER);
     i++;

@@ -1,57 +1,7 @@
-// The master workbook through exceljs, in Node and in the browser alike: read the product's sheets into a
-// MasterBook, write SheetSpecs back. Sheets the product does not own are never touched.
-import ExcelJS from "exceljs";
-import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
-import { readMasterBook, ReadMasterResult } from "../core/master-read";
-import { inputSheetSpecs } from "../core/master-write";
-import { keepEditedOutputs } from "../core/output-seal";
-import { importSheets } from "../core/outputs";
-import type { CellValue, MasterBook, SheetSpec } from "../core/types";
-import { worksheetToSheet } from "./xlsx/exceljs-grid";
-
-export class MasterWorkbookError extends Error {}
-
-export interface LoadedMaster extends ReadMasterResult {
-  workbook: ExcelJS.Workbook;
-  /** Copies of output sheets edited by hand, to write beside the rewritten outputs so nothing typed is lost. */
-  backups: SheetSpec[];
-}
-
-export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<LoadedMaster> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as ArrayBuffer);
-  } catch (e) {
-    throw new MasterWorkbookError(`Không mở được sổ tổng hợp: tệp không phải .xlsx hoặc đã hỏng (${(e as Error).message}).`);
-  }
-  const grids: Record<string, CellValue[][]> = {};
-  const known = new Set<string>([...INPUT_SHEETS, ...OWNED_SHEETS]);
-  workbook.eachSheet((ws) => {
-    if (known.has(ws.name.normalize("NFC"))) grids[ws.name.normalize("NFC")] = worksheetToSheet(ws).rows;
-  });
-  if (!grids[SHEETS.units] && !grids[SHEETS.data]) {
-    throw new MasterWorkbookError(
-      `Tệp này không phải sổ tổng hợp (không có trang "${SHEETS.units}" và "${SHEETS.data}"). Tạo sổ mới bằng lệnh: tonghop init SO-TONG-HOP.xlsx`,
-    );
-  }
-  const { book, problems } = readMasterBook(grids);
-  const edited = keepEditedOutputs(grids, [SHEETS.consolidated, SHEETS.status]);
-  return { workbook, book, problems: [...problems, ...edited.problems], backups: edited.backups };
-}
-
-/** A new master workbook holding every stored sheet of the book. */
-export function createMasterWorkbook(book: MasterBook): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tổng hợp báo cáo Bình dân học vụ số";
-  workbook.created = new Date();
-  writeSheets(workbook, [...inputSheetSpecs(book), ...importSheets(book)]);
-  return workbook;
-}
-
-export async function saveMasterWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
-}
+// SheetSpecs written into an exceljs workbook: the master workbook's store for the command line and the
+// web page (workbook-store.ts). Sheets the product does not own are never touched.
+import type ExcelJS from "exceljs";
+import type { SheetSpec } from "../core/types";
 
 // Any font exceljs writes must name its face, or LibreOffice falls back to a serif.
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
