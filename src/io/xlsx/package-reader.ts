@@ -52,7 +52,7 @@ export class PackageReader {
     if (entry.size > allowance) throw tooLarge();
     let produced = 0;
     // Most parts arrive whole in one chunk and decode in one call. A part that arrives in pieces is
-    // gathered into one buffer of its declared size (which the pieces may not pass) and decoded once:
+    // gathered into one buffer (never past its declared size) and decoded once:
     // far cheaper than decoding piece by piece into a string of many pieces.
     let first: Uint8Array | null = null;
     let whole: Uint8Array | null = null;
@@ -61,7 +61,14 @@ export class PackageReader {
         if (produced + chunk.length > entry.size) throw readErrors.sizeLie(entry.name);
         if (!first) first = chunk;
         else {
-          if (!whole) (whole = new Uint8Array(entry.size)).set(first);
+          // The buffer grows towards the declared size rather than trusting it up front: a part that
+          // declares far more than it holds does not get that much memory.
+          if (!whole) (whole = new Uint8Array(Math.min(entry.size, Math.max(entry.compressedSize * 8, 1 << 20)))).set(first);
+          if (produced + chunk.length > whole.length) {
+            const bigger = new Uint8Array(Math.min(entry.size, Math.max(whole.length * 2, produced + chunk.length)));
+            bigger.set(whole.subarray(0, produced));
+            whole = bigger;
+          }
           whole.set(chunk, produced);
         }
         produced += chunk.length;
