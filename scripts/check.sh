@@ -7,6 +7,8 @@ need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
+# pdfinfo and pdftotext: the master-workbook test looks at the PDF LibreOffice prints
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need_apt[*]} (apt)..."
