@@ -12,6 +12,7 @@ import { formatGoals, formatReaders, printFormatReaders } from "./formats";
 import { bundleSizes } from "./bundle-size";
 import { benchUnits, IMPORT_NOW, makeCorpus, PERIOD_KEY } from "./corpus";
 import { national } from "./national";
+import { masterPackage, printMasterFigures } from "./master-package";
 import { benchBook, nodeImport } from "./node-import";
 import { officeConsolidation } from "./office";
 import { round } from "./timing";
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   const office = await officeConsolidation(imported);
   console.log("Readers by format...");
   const formats = await formatReaders();
+  console.log("Master workbook, province scale...");
+  const master = await masterPackage();
   console.log("Pane bundle...");
   const webDir = mkdtempSync(join(tmpdir(), "tonghop-web-"));
   await buildProduct(webDir);
@@ -91,6 +94,8 @@ async function main(): Promise<void> {
   console.log(`6. Pane first load ${round(bundle.firstLoadGzipBytes / 1024)} KB gzipped; lazy ${round(bundle.lazyGzipBytes / 1024)} KB gzipped`);
   console.log(`7. Chromium, ${PANE_FILES} files as the pane reads them: ${fps(chromium.paneFiles)}`);
   printFormatReaders(formats);
+  console.log("8. Master workbook read and patched (issue 12; ratios to unzipping the same file and counting its cells)");
+  printMasterFigures(master);
 
   console.log("\nGoals:");
   const goals = [
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
     office,
     bundle,
     formats,
+    master,
     goals,
     seconds: round((Date.now() - started) / 1000),
   };

@@ -9,6 +9,8 @@ command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 # Word 97-2003 (.doc) reports are converted through LibreOffice Writer in the command line.
 [ -e /usr/lib/libreoffice/share/registry/writer.xcd ] || need_apt+=(libreoffice-writer-nogui)
+# pdfinfo and pdftotext: the master-workbook test looks at the PDF LibreOffice prints
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need_apt[*]} (apt)..."
