@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   console.log(`6. Pane first load ${round(bundle.firstLoadGzipBytes / 1024)} KB gzipped; lazy ${round(bundle.lazyGzipBytes / 1024)} KB gzipped`);
   console.log(`7. Chromium, ${PANE_FILES} files as the pane reads them: ${fps(chromium.paneFiles)}`);
   printFormatReaders(formats);
-  console.log("8. Master workbook read and patched (issue 12; ratios to unzipping the same file and counting its cells)");
+  console.log("9. Master workbook read and patched (issue 12; ratios to unzipping the same file and counting its cells)");
   printMasterFigures(master);
 
   console.log("\nGoals:");
