@@ -18,6 +18,7 @@ export interface BrowserFigures {
 }
 
 // The product's own ts-loader rule, so the bench bundles exactly as the pane is built.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, shared with the build
 const { typescriptRule } = require(join(ROOT, "webpack.config.js")) as { typescriptRule: object };
 
 function bundle(out: string): Promise<void> {

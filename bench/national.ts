@@ -2,7 +2,7 @@
 // for a month and for the year, and the heap it takes at three sizes to show memory is linear in the data.
 import { newMasterBook } from "../src/core/master-sheets";
 import { consolidate } from "../src/core/consolidation";
-import { consolidateBook, unitStatuses } from "../src/core/report";
+import { consolidateBook, unitStatuses } from "../src/core/period-consolidation";
 import type { Fact, MasterBook, Submission, Unit } from "../src/core/types";
 import { round } from "./timing";
 

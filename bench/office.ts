@@ -4,9 +4,9 @@
 // request and response, and the time in this process (mostly the client's own work and the harness's).
 import { join } from "node:path";
 import type * as WireFake from "../../shared/excel-wire-fake";
-import { consolidateInto, createMaster, openMaster } from "../src/app/session";
 import { createExcelStore } from "../src/office/excel-store";
-import { masterBook } from "../test/helpers/master-book";
+import { masterBook } from "../test/helpers/province-book";
+import { consolidateInto, createMaster, openMaster } from "../test/helpers/service-writes";
 import { ROOT } from "./build";
 import { round } from "./timing";
 
@@ -41,7 +41,7 @@ async function scenario(label: string, units: number, months: number, period: st
   const book = masterBook(units, months);
   const wire = createWireExcel();
   const store = createExcelStore(wire.run, { supports: () => true });
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   const step = async (f: () => Promise<unknown>): Promise<OfficeStep> => {
     wire.resetStats();
     const start = performance.now();

@@ -18,6 +18,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# `npm ci` refuses this lock file: npm here leaves out the other platforms' optional binaries (unrs-resolver)
-npm install --no-audit --no-fund
+# The lock file must hold every platform's optional binaries, or `npm ci` installs differently elsewhere.
+node scripts/check-lock.js
+npm ci --no-audit --no-fund
+npm run lint
+npm run typecheck
 npm test

@@ -136,6 +136,24 @@ test("the written workbook holds the output sheets, with no formula anywhere", a
   expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });
 
+test("the older version of a corrected report is superseded, in the JSON and in the Nhật ký nhập sheet, and not received", async () => {
+  const copy = path.join(dir, "superseded.xlsx");
+  await tonghop("init", copy, "--units", path.join(SAMPLES, "don-vi.csv"), "--year", "2026");
+  const result = await json("import", copy, path.join(SAMPLES, "2026-03"), "--period", "2026-03");
+  const byFile = Object.fromEntries(result.files.map((f: { file: string; status: string }) => [f.file, f.status]));
+  expect(byFile["BC thang 3 - Phong Van hoa - Xa hoi.xlsx"]).toBe("superseded");
+  // Whichever comes first in the folder, the later declared date wins.
+  expect(byFile["BC thang 3 - Phong Van hoa - Xa hoi (sua lai).xlsx"]).toMatch(/^(imported|replaced)$/);
+  const vhxh = result.units.find((u: { code: string }) => u.code === "VHXH");
+  expect(vhxh.receivedAt).toBe("2026-03-15T17:00:00.000Z"); // the corrected file's 16/03, not the first one's 12/03
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(copy);
+  const log: string[][] = [];
+  wb.getWorksheet("Nhật ký nhập")!.eachRow((r) => log.push((r.values as unknown[]).map((v) => String(v ?? ""))));
+  const first = log.find((r) => r.includes("BC thang 3 - Phong Van hoa - Xa hoi.xlsx"))!;
+  expect(first).toContain("Bản cũ, không dùng");
+});
+
 test("reports re-saved by LibreOffice read the same as the originals", async () => {
   const lo = path.join(dir, "lo.xlsx");
   await tonghop("init", lo, "--units", path.join(SAMPLES, "don-vi.csv"), "--year", "2026");
@@ -151,6 +169,15 @@ test("reports re-saved by LibreOffice read the same as the originals", async () 
   expect([ct06.numerator, ct06.denominator]).toEqual([expectedTotals("2026-03").CT06.numerator, expectedTotals("2026-03").CT06.denominator]);
 });
 
+test("init takes its units from last year's master workbook (its sheet “Đơn vị”)", async () => {
+  const next = path.join(dir, "nam-sau.xlsx");
+  const run = await tonghop("init", next, "--units", master, "--year", "2027");
+  expect(run).toMatchObject({ code: 0, err: "" });
+  expect(run.out).toContain("15 đơn vị");
+  const status = await json("status", next, "--period", "2027-03", "--as-of", "2027-03-25");
+  expect(status.units.map((u: { code: string }) => u.code)).toContain("TCN05");
+});
+
 describe("bad usage ends with exit 2 and one Vietnamese line, no stack trace", () => {
   test.each([
     [["frobnicate"], /Lệnh không hợp lệ/],
@@ -158,6 +185,7 @@ describe("bad usage ends with exit 2 and one Vietnamese line, no stack trace", (
     [["status", "/no/such/file.xlsx", "--period", "2026-03"], /không tồn tại/],
     [["status", path.join(SAMPLES, "2026-01", "BC thang 1 - Phong Kinh te.xlsx"), "--period", "2026-03"], /không phải sổ tổng hợp/],
     [["consolidate", "MASTER", "--bogus"], /Tùy chọn không hợp lệ/],
+    [["init", "/tmp/tonghop-never.xlsx", "--units", path.join(SAMPLES, "2026-01", "BC thang 1 - Phong Kinh te.xlsx")], /Không đọc được đơn vị nào/],
   ])("tonghop %j", async (argv, message) => {
     const run = await tonghop(...argv);
     expect(run.code).toBe(2);

@@ -6,7 +6,7 @@ import path from "path";
 import { importFiles } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
 import type { MasterBook } from "../src/core/types";
-import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";
+import { masterXlsx, openXlsx } from "./helpers/master-xlsx";
 import { readIncoming } from "../src/io/node-files";
 import { testUnit } from "./helpers/report-grid";
 
@@ -36,9 +36,9 @@ if (files.length === 0) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
 
-    const bytes = await saveMasterWorkbook(createMasterWorkbook(book));
+    const bytes = await masterXlsx(book);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    const back = await loadMasterWorkbook(bytes);
+    const back = await openXlsx(bytes);
     expect(back.book.log).toHaveLength(files.length);
 
     const slowest = [...timings].sort((a, b) => b.ms - a.ms);

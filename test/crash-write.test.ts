@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
-import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";
 import { expandPaths } from "../src/io/node-files";
 import { reportXlsx } from "./helpers/hostile";
+import { masterXlsx, openXlsx } from "./helpers/master-xlsx";
 import { testUnit } from "./helpers/report-grid";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -40,7 +40,7 @@ beforeAll(async () => {
     const values = { MH01: 1 + (i % 4), MH09: 2 + (i % 3), MH10: 20 + i, CT04: { n: i % 50, d: 50 } };
     await fs.writeFile(path.join(dir, "bao-cao", `U${i}.xlsx`), reportXlsx({ unit: units[i].name, code: units[i].code, period: "Tháng 3/2026", date: "15/03/2026", values }));
   }
-  pristine = await saveMasterWorkbook(createMasterWorkbook(newMasterBook({ year: 2026 }, units)));
+  pristine = await masterXlsx(newMasterBook({ year: 2026 }, units));
 }, 120_000);
 
 afterAll(async () => {
@@ -79,7 +79,7 @@ const totals = (book: MasterBook) => consolidateBook(book, "2026-03", new Date(N
 test("a kill at any moment leaves a workbook that opens, with the old data or the new", async () => {
   const full = await runImport();
   expect([full.code, full.stderr]).toEqual([0, ""]);
-  const after = (await loadMasterWorkbook(await fs.readFile(masterFile()))).book;
+  const after = (await openXlsx(await fs.readFile(masterFile()))).book;
   expect(after.data.length).toBe(REPORTS * 4); // four indicators each
   const newTotals = totals(after);
 
@@ -94,7 +94,7 @@ test("a kill at any moment leaves a workbook that opens, with the old data or th
     });
 
     const bytes = new Uint8Array(await fs.readFile(masterFile()));
-    const loaded = await loadMasterWorkbook(bytes); // throws on a corrupt workbook
+    const loaded = await openXlsx(bytes); // throws on a corrupt workbook
     const old = Buffer.compare(Buffer.from(bytes), Buffer.from(pristine)) === 0;
     if (!old) expect(totals(loaded.book)).toEqual(newTotals);
     else expect(loaded.book.data).toEqual([]);
@@ -111,5 +111,5 @@ test("a kill at any moment leaves a workbook that opens, with the old data or th
 
   // With leftovers beside it, the next import still works.
   expect((await runImport()).code).toBe(0);
-  expect(totals((await loadMasterWorkbook(await fs.readFile(masterFile()))).book)).toEqual(newTotals);
+  expect(totals((await openXlsx(await fs.readFile(masterFile()))).book)).toEqual(newTotals);
 }, 180_000);

@@ -77,10 +77,10 @@ describe("CSV", () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(..."a;,\"\r\n \ufeff") })), (text) => void parseCsv(text)));
   });
 
-  const quote = (cell: string | null) => (cell === null ? "" : /[",;\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const field = fc.oneof(fc.constant(null), fc.string({ unit: fc.constantFrom(..."aĐơ vị1 ,;\"\r\n"), minLength: 1, maxLength: 8 }));
+  const quote = (cell: string | null) => (cell === null ? "" : /[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const field = fc.oneof(fc.constant(null), fc.string({ unit: fc.constantFrom(..."aĐơ vị1 ,;\t\"\r\n"), minLength: 1, maxLength: 8 }));
 
-  test.each([",", ";"])("a grid written as CSV with %s reads back the same (blank cells as empty)", (sep) => {
+  test.each([",", ";", "\t"])("a grid written as CSV with %s reads back the same (blank cells as empty)", (sep) => {
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (grid) => {
         // The header line tells the separator, even when its quoted titles hold the other one.

@@ -1,10 +1,11 @@
 // A master workbook edited by hand, and hostile text from reports: clear messages, nothing lost, no formula.
 import ExcelJS from "exceljs";
+import type { MasterService } from "../src/app/master-service";
 import { importFiles } from "../src/core/import";
 import { newMasterBook, SHEETS } from "../src/core/master-sheets";
 import { consolidationSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
-import { createMasterWorkbook, loadMasterWorkbook, saveMasterWorkbook, writeSheets } from "../src/io/master-workbook";
+import { consolidateBook } from "../src/core/period-consolidation";
+import { afterAction, masterXlsx, openXlsx } from "./helpers/master-xlsx";
 import { incoming, testUnit } from "./helpers/report-grid";
 
 const NOW = new Date("2026-03-25T03:00:00Z");
@@ -16,9 +17,7 @@ const reports = [
 
 async function masterBytes(): Promise<Uint8Array> {
   const { book } = importFiles(newMasterBook({ year: 2026 }, units), reports, { now: NOW });
-  const wb = createMasterWorkbook(book);
-  writeSheets(wb, consolidationSheets(book, consolidateBook(book, "2026-03", NOW), NOW));
-  return saveMasterWorkbook(wb);
+  return masterXlsx(book, consolidationSheets(book, consolidateBook(book, "2026-03", NOW), NOW));
 }
 
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -29,7 +28,7 @@ async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): 
 }
 
 const ct04 = async (bytes: Uint8Array) => {
-  const { book } = await loadMasterWorkbook(bytes);
+  const { book } = await openXlsx(bytes);
   return consolidateBook(book, "2026-03", NOW).indicators.find((i) => i.code === "CT04")!;
 };
 
@@ -44,7 +43,7 @@ test("a unit row deleted by hand: a clear message, and its data is kept and coun
     const row = ws.getColumn(1).values.indexOf("CA");
     ws.spliceRows(row, 1);
   });
-  const { problems, book } = await loadMasterWorkbook(bytes);
+  const { problems, book } = await openXlsx(bytes);
   expect(problems.map((p) => p.message).join("\n")).toMatch(/đơn vị "CA" nhưng trang "Đơn vị" không còn/);
   expect(book.data.filter((f) => f.unit === "CA")).toHaveLength(3);
   expect((await ct04(bytes)).numerator).toBe(150);
@@ -71,9 +70,13 @@ test("a renamed data sheet: a clear message; the renamed sheet is left as it is"
   const bytes = await edit(await masterBytes(), (wb) => {
     wb.getWorksheet(SHEETS.data)!.name = "Du lieu cu";
   });
-  const { problems, workbook } = await loadMasterWorkbook(bytes);
+  const { problems } = await openXlsx(bytes);
   expect(problems.map((p) => p.message).join("\n")).toMatch(/không có trang "Dữ liệu".*đổi lại đúng tên/);
-  expect(workbook.getWorksheet("Du lieu cu")!.rowCount).toBe(8);
+  // Consolidating writes a new "Dữ liệu" beside it and leaves the renamed sheet as the clerk left it.
+  const after = await afterAction(bytes, (m) => m.consolidate({ periodKey: "2026-03", asOf: NOW, now: NOW }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(after.bytes as unknown as ArrayBuffer);
+  expect(wb.getWorksheet("Du lieu cu")!.rowCount).toBe(8);
 });
 
 test("text from reports that looks like a formula stays text in the written workbook", async () => {
@@ -83,10 +86,8 @@ test("text from reports that looks like a formula stays text in the written work
     incoming({ unit: "-2+3", period: "Tháng 3/2026", values: { MH16: 5 } }, "-1.xlsx", "h3"),
   ];
   const { book } = importFiles(newMasterBook({ year: 2026 }, units), hostile, { now: NOW });
-  const wb = createMasterWorkbook(book);
-  writeSheets(wb, consolidationSheets(book, consolidateBook(book, "2026-03", NOW), NOW));
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load((await saveMasterWorkbook(wb)) as unknown as ArrayBuffer);
+  await back.xlsx.load((await masterXlsx(book, consolidationSheets(book, consolidateBook(book, "2026-03", NOW), NOW))) as unknown as ArrayBuffer);
   const strings: string[] = [];
   let formulas = 0;
   back.eachSheet((ws) =>
@@ -102,18 +103,20 @@ test("text from reports that looks like a formula stays text in the written work
   expect(strings.some((s) => s.includes("+84 912 345 678"))).toBe(true);
 });
 
-test("a value typed into an output sheet: a clear message, and the edited sheet is kept as a copy", async () => {
+test("a value typed into an output sheet: a clear message when it is rewritten, and the edited sheet is kept as a copy", async () => {
   const bytes = await edit(await masterBytes(), (wb) => {
     const ws = wb.getWorksheet(SHEETS.consolidated)!;
     const row = ws.getColumn(2).values.indexOf("MH09");
     ws.getRow(row).getCell(7).value = 999;
   });
-  const master = await loadMasterWorkbook(bytes);
-  expect(master.problems.find((p) => p.code === "OUTPUT_EDITED")?.message).toMatch(/"Tổng hợp" đã bị sửa tay.*"Tổng hợp \(sửa tay\)"/);
-  writeSheets(master.workbook, [...master.backups, ...consolidationSheets(master.book, consolidateBook(master.book, "2026-03", NOW), NOW)]);
-  const again = await loadMasterWorkbook(await saveMasterWorkbook(master.workbook));
-  expect(again.problems.find((p) => p.code === "OUTPUT_EDITED")).toBeUndefined();
-  const copy = again.workbook.getWorksheet("Tổng hợp (sửa tay)")!;
+  const consolidate = (m: MasterService) => m.consolidate({ periodKey: "2026-03", asOf: NOW, now: NOW });
+  const first = await afterAction(bytes, consolidate);
+  expect(first.result.editedOutputs.find((p) => p.code === "OUTPUT_EDITED")?.message).toMatch(/"Tổng hợp" đã bị sửa tay.*"Tổng hợp \(sửa tay\)"/);
+  const again = await afterAction(first.bytes, consolidate);
+  expect(again.result.editedOutputs.find((p) => p.code === "OUTPUT_EDITED")).toBeUndefined();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(again.bytes as unknown as ArrayBuffer);
+  const copy = wb.getWorksheet("Tổng hợp (sửa tay)")!;
   const kept = copy.getRow(copy.getColumn(2).values.indexOf("MH09")).getCell(7).value;
   expect(kept).toBe(999);
 });

@@ -4,13 +4,13 @@
 // client really sends, and a fault at every action of a write, which must leave "Dữ liệu" as it was or
 // fully written.
 import { createWireExcel, Workbook, type WireExcel } from "../../shared/excel-wire-fake";
-import { consolidateInto, createMaster, openMaster } from "../src/app/session";
 import { SHEETS } from "../src/core/master-sheets";
 import type { Fact, MasterBook } from "../src/core/types";
 import { createExcelStore } from "../src/office/excel-store";
 import { READ_BUDGET_BYTES } from "../src/office/payload";
 import { planWrite } from "../src/office/write-plan";
-import { masterBook } from "./helpers/master-book";
+import { masterBook } from "./helpers/province-book";
+import { consolidateInto, createMaster, openMaster } from "./helpers/service-writes";
 import { cloneWorkbook, existingSheets, recordingStore, syncs } from "./helpers/wire";
 
 jest.setTimeout(120_000);
@@ -46,7 +46,7 @@ describe("a province's year: 300 units × 12 months, 90,000 rows of “Dữ li�
   }
 
   beforeAll(async () => {
-    await write("create", () => createMaster(store, book.settings, book.units));
+    await write("create", () => createMaster(store, book));
     // The year's data and every output at once: "Dữ liệu" alone is 15 MB of request.
     await write("consolidate", () => consolidateInto(store, book, "2026", YEAR_END));
     wire.resetStats();
@@ -136,7 +136,7 @@ describe("a fault at any action of a write leaves “Dữ liệu” as it was, o
   beforeAll(async () => {
     const wire = createWireExcel();
     const store = createExcelStore(wire.run, { supports: () => true });
-    await createMaster(store, before.settings, before.units);
+    await createMaster(store, before);
     await consolidateInto(store, before, "2026-01", YEAR_END);
     base = cloneWorkbook(wire.workbook);
     dataBefore = wire.workbook.sheet(SHEETS.data)!.grid();

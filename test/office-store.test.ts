@@ -2,7 +2,7 @@
 // the pane reads back, text that stays text, protection and hand edits. The specs come from the real
 // engine: a master book, its import sheets and a consolidation. Scale and faults: office-scale.test.ts.
 import { Workbook } from "../../shared/excel-wire-fake";
-import { consolidateInto, createMaster, openMaster, PRODUCT_SHEETS, saveImport } from "../src/app/session";
+import { PRODUCT_SHEETS } from "../src/app/master-service";
 import { SHEETS } from "../src/core/master-sheets";
 import { importSheets } from "../src/core/outputs";
 import { isEditedOutput } from "../src/core/output-seal";
@@ -11,7 +11,8 @@ import { a1, dateToSerial } from "../src/office/cells";
 import { CHART_NAME } from "../src/office/excel-store";
 import { FakeWorkbook } from "./office-fake";
 import { createExcelStore } from "../src/office/excel-store";
-import { masterBook, REPORT_TEXTS } from "./helpers/master-book";
+import { masterBook, REPORT_TEXTS } from "./helpers/province-book";
+import { consolidateInto, createMaster, openMaster, saveImport } from "./helpers/service-writes";
 import { excelCells, recordingStore, syncs, wireStore, type Behaviour } from "./helpers/wire";
 
 const AS_OF = new Date("2026-04-25T03:00:00Z");
@@ -20,7 +21,7 @@ const order = (a: Fact, b: Fact) => a.period.localeCompare(b.period) || a.unit.l
 /** Every spec the pane writes for a book: created, imported, consolidated; the specs of the last write. */
 async function consolidated(book: MasterBook, behaviour?: Behaviour) {
   const { wire, store } = wireStore({ behaviour });
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   await saveImport(store, book);
   const recording = recordingStore(store);
   await consolidateInto(recording, book, "2026-Q1", AS_OF);
@@ -98,7 +99,7 @@ describe.each<["strip" | "keep"]>([["strip"], ["keep"]])("text round trips with 
     expect(isEditedOutput(grids1[SHEETS.status])).toBe(false);
     // The book as read is written again (a clerk's second consolidation), then read again.
     const again = await consolidateInto(store, first.book, "2026-Q1", AS_OF);
-    expect(again.editedOutputs).toEqual([]);
+    expect(again).toEqual([]);
     await saveImport(store, first.book);
     const grids2 = await store.readSheets(PRODUCT_SHEETS);
     expect(grids2).toEqual(grids1);
@@ -121,12 +122,12 @@ test("number formats go as one value per rectangle, never cell by cell, and valu
 test("an output the clerk typed over is kept whole as its copy, and an earlier copy is never written over", async () => {
   const book = masterBook(5, 1);
   const { wire, store } = wireStore();
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   await consolidateInto(store, book, "2026-01", AS_OF);
   wire.workbook.sheet(SHEETS.consolidated)!.at(6, 6).value = 999;
   wire.workbook.addSheet("Tổng hợp (sửa tay)", { rows: [["bản sửa trước"]] });
   wire.resetStats();
-  const { editedOutputs } = await consolidateInto(store, book, "2026-01", AS_OF);
+  const editedOutputs = await consolidateInto(store, book, "2026-01", AS_OF);
   expect(editedOutputs.map((p) => [p.code, p.sheet])).toEqual([["OUTPUT_EDITED", SHEETS.consolidated]]);
   expect(editedOutputs[0].message).toContain('"Tổng hợp (sửa tay 2)"');
   expect(wire.workbook.sheet("Tổng hợp (sửa tay 2)")!.at(6, 6).value).toBe(999);
@@ -135,13 +136,13 @@ test("an output the clerk typed over is kept whole as its copy, and an earlier c
   expect(isEditedOutput(wire.workbook.sheet(SHEETS.consolidated)!.grid())).toBe(false);
   // Learn the sheets, read the two outputs, write: three syncs.
   expect(syncs(wire)).toHaveLength(3);
-  expect((await consolidateInto(store, book, "2026-01", AS_OF)).editedOutputs).toEqual([]);
+  expect(await consolidateInto(store, book, "2026-01", AS_OF)).toEqual([]);
 });
 
 test("a protected product sheet is refused in Vietnamese in the first sync, before anything changes", async () => {
   const book = masterBook(5, 1);
   const { wire, store } = wireStore();
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   await saveImport(store, book);
   wire.workbook.sheet(SHEETS.data)!.protected = true;
   const before = JSON.stringify(wire.workbook.snapshot());
@@ -154,7 +155,7 @@ test("a protected product sheet is refused in Vietnamese in the first sync, befo
 test("a failing finishing step (freeze panes) costs nothing but a warning", async () => {
   const book = masterBook(5, 1);
   const { wire, store } = wireStore();
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   wire.failAt((a) => a.name === "FreezeRows");
   const problems = await store.writeSheets(importSheets(book));
   wire.failAt(null);
@@ -167,7 +168,7 @@ test("the achievement chart is drawn only when some achievement is not blank", a
   empty.data = [];
   empty.submissions = [];
   const { wire, store } = wireStore();
-  await createMaster(store, empty.settings, empty.units);
+  await createMaster(store, empty);
   await consolidateInto(store, empty, "2026-01", AS_OF);
   expect(wire.workbook.sheet(SHEETS.consolidated)!.charts).toEqual([]);
   expect(wire.stats.exceeded).toEqual([]);
@@ -176,7 +177,7 @@ test("the achievement chart is drawn only when some achievement is not blank", a
 test("without ExcelApi 1.6 / 1.9 nothing is suspended, no page is set up, and the write still succeeds", async () => {
   const book = masterBook(3, 1);
   const { wire, store } = wireStore({ store: { supports: () => false } });
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   await consolidateInto(store, book, "2026-01", AS_OF);
   expect(Object.keys(wire.stats.byAction).filter((k) => /Suspend|PaperSize|Orientation/.test(k))).toEqual([]);
   expect(wire.workbook.sheet(SHEETS.data)!.grid().length).toBeGreaterThan(1);
@@ -263,11 +264,11 @@ test("the object fake the pane's browser test uses round-trips a master book lik
   const fake = new FakeWorkbook();
   const store = createExcelStore(fake.run, { supports: () => true });
   const book = masterBook(6, 2);
-  await createMaster(store, book.settings, book.units);
+  await createMaster(store, book);
   await consolidateInto(store, book, "2026-Q1", AS_OF);
   const reread = (await openMaster(store))!;
   expect(reread.book.data).toEqual([...book.data].sort(order));
   expect(reread.book.units).toEqual(book.units);
-  expect((await consolidateInto(store, reread.book, "2026-Q1", AS_OF)).editedOutputs).toEqual([]);
+  expect(await consolidateInto(store, reread.book, "2026-Q1", AS_OF)).toEqual([]);
   expect(fake.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== null))).toEqual([]);
 });

@@ -2,7 +2,7 @@
 import { importFiles } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
 import { groupReminder, reminderForUnit, unitsToRemind } from "../src/core/reminders";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { Unit } from "../src/core/types";
 import { incoming, testUnit } from "./helpers/report-grid";
 

@@ -6,7 +6,7 @@ import { DEFAULT_CATALOGUE } from "../src/core/catalogue";
 import { importFiles, IncomingFile } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
 import { statusSheet } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { layoutReport, REPORT_SHEET } from "../src/core/report-layout";
 import type { Fact, MasterBook, Unit } from "../src/core/types";
 import { upwardReport } from "../src/core/upward";

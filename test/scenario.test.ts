@@ -6,7 +6,7 @@ import { importFiles, type FileResult } from "../src/core/import";
 import { readUnits } from "../src/core/master-read";
 import { newMasterBook } from "../src/core/master-sheets";
 import { parseCsv } from "../src/core/csv";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import { sha256 } from "../src/io/node-files";
 import { toIncomingFile } from "../src/io/incoming";
 import { demoScenario } from "../src/samples/scenario";

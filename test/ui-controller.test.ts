@@ -5,12 +5,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { join } from "node:path";
-import { readReportFile } from "../src/app/session";
-import type { MasterStore } from "../src/app/store";
+import { readReportFile } from "../src/app/master-service";
 import { DEFAULT_SETTINGS, SHEETS } from "../src/core/master-sheets";
 import type { CellValue, Sheet, SheetSpec } from "../src/core/types";
 import { PaneController } from "../src/ui/controller";
-import type { Host, LocalFile } from "../src/ui/host";
+import type { BrowserWorkbook, Host, LocalFile } from "../src/ui/host";
 import { asOfInstant, dueText, periodGroups } from "../src/ui/periods";
 import { expectedTotals } from "../src/samples/scenario";
 import { parseReport } from "../src/core/report-parser";
@@ -22,7 +21,7 @@ const SAMPLES = join(__dirname, "..", "samples");
 const NOW = new Date("2026-03-25T09:00:00+07:00");
 
 /** A workbook as plain grids: what Excel or exceljs would hold, minus the formatting. */
-class MemoryStore implements MasterStore {
+class MemoryStore implements BrowserWorkbook {
   grids = new Map<string, CellValue[][]>();
   writes: string[][] = [];
   activated: string[] = [];
@@ -51,6 +50,9 @@ class MemoryStore implements MasterStore {
   async selectCell(sheet: string, cell: string) {
     this.selected.push(`${sheet}!${cell}`);
   }
+  async toBytes() {
+    return new TextEncoder().encode(JSON.stringify([...this.grids]));
+  }
 }
 
 function local(dir: string, name: string): LocalFile {
@@ -62,15 +64,19 @@ function march(): LocalFile[] {
   return readdirSync(dir).sort().map((n) => local(dir, n));
 }
 
-/** A host that keeps the files the pane hands to the user. */
+/** A host that keeps the files the pane hands to the user; on the web page its workbooks are `store`. */
 function hostOf(kind: Host["kind"], store: MemoryStore) {
   const saved: { name: string; bytes: Uint8Array }[] = [];
-  const host: Host = { kind, store, saveFile: async (name, bytes) => void saved.push({ name, bytes }) };
+  const saveFile = async (name: string, bytes: Uint8Array) => void saved.push({ name, bytes });
+  const host: Host =
+    kind === "excel"
+      ? { kind, store, saveFile }
+      : { kind, saveFile, loadWorkbook: async () => store, emptyWorkbook: async () => (store.grids.clear(), store) };
   return { host, saved };
 }
 
 function webPane(store = new MemoryStore()) {
-  const host: Host = { ...hostOf("web", store).host, newMasterFile: async () => store.grids.clear(), download: jest.fn(async () => {}) };
+  const { host } = hostOf("web", store);
   return { store, host, ctl: new PaneController(host, () => NOW) };
 }
 
@@ -128,6 +134,31 @@ describe("PaneController on the web page", () => {
     expect(store.writes).toHaveLength(0);
   });
 
+  it("opens a master workbook file, keeps the book it has when the file is not one, and downloads the one it works on", async () => {
+    const { store: first } = await bookWithUnits();
+    const notMaster = new MemoryStore();
+    notMaster.grids.set("Báo cáo", [["Đơn vị: Công an xã"]]);
+    const files = new Map([["so.xlsx", first], ["bao-cao.xlsx", notMaster]]);
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host: Host = {
+      kind: "web",
+      loadWorkbook: async (_bytes, name) => files.get(name)!,
+      emptyWorkbook: async () => new MemoryStore(),
+      saveFile: async (name, bytes) => void saved.push({ name, bytes }),
+    };
+    const ctl = new PaneController(host, () => NOW);
+    await ctl.start();
+    await ctl.openBookFile({ name: "so.xlsx", bytes: new Uint8Array(), lastModified: null });
+    expect(ctl.state.notice).toEqual({ kind: "success", text: "Đã mở sổ “so.xlsx”: 15 đơn vị." });
+
+    await ctl.openBookFile({ name: "bao-cao.xlsx", bytes: new Uint8Array(), lastModified: null });
+    expect(ctl.state.notice?.text).toBe("“bao-cao.xlsx” không phải sổ tổng hợp (không có trang “Đơn vị” và “Dữ liệu”). Hãy chọn đúng sổ, hoặc tạo sổ mới.");
+    expect(ctl.state.book?.units).toHaveLength(15);
+    await ctl.download();
+    expect(saved.map((f) => f.name)).toEqual(["so-tong-hop.xlsx"]);
+    expect(saved[0].bytes).toEqual(await first.toBytes());
+  });
+
   it("previews the March files (statuses, timeliness, unit names) without writing anything", async () => {
     const { ctl, store } = await bookWithUnits();
     const writesBefore = store.writes.length;
@@ -139,9 +170,9 @@ describe("PaneController on the web page", () => {
     expect(row("BC thang 3 - Phong Kinh te.xlsx")).toMatchObject({ timeliness: "Trễ 3 ngày", result: { status: "imported", unitName: "Phòng Kinh tế" } });
     expect(row("BC thang 3 - Cong an xa Hoa Binh.xlsx")).toMatchObject({ timeliness: "Đúng hạn", result: { receivedSource: "declared" } });
     expect(row("Zalo 13-3 CA xa.xlsx")?.result.status).toBe("duplicate");
-    // Two versions of one unit's report: whichever comes first, the later-dated one is kept, the other replaced.
+    // Two versions of one unit's report: whichever comes first, the later-dated one is kept, the other superseded.
     const vhxh = ["BC thang 3 - Phong Van hoa - Xa hoi.xlsx", "BC thang 3 - Phong Van hoa - Xa hoi (sua lai).xlsx"].map((f) => row(f)?.result.status);
-    expect(vhxh.sort()).toEqual(["imported", "replaced"]);
+    expect(vhxh).toEqual(["superseded", expect.stringMatching(/^(imported|replaced)$/)]);
     expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx")).toMatchObject({ timeliness: "", result: { status: "period_mismatch" } });
     expect(row("BC thang 3 - To CNSCD thon 9.xlsx")?.result.status).toBe("refused");
     expect(row("Bao cao T3 (1).xlsx")?.result.findings.map((f) => f.code)).toEqual([expect.stringMatching(/^FILE_/)]);

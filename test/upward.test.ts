@@ -5,11 +5,11 @@ import path from "node:path";
 import { main } from "../src/cli/main";
 import { importFiles } from "../src/core/import";
 import { newMasterBook } from "../src/core/master-sheets";
-import { consolidateBook } from "../src/core/report";
+import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
 import { upwardFileName, upwardReport, UpwardReportError } from "../src/core/upward";
 import { toIncomingFile } from "../src/io/incoming";
-import { createMasterWorkbook, saveMasterWorkbook } from "../src/io/master-workbook";
+import { masterXlsx } from "./helpers/master-xlsx";
 import { buildUpwardReport } from "../src/io/template-writer";
 import { incoming, testUnit } from "./helpers/report-grid";
 
@@ -63,7 +63,7 @@ test("the exported .xlsx is imported at the province like any unit report, with 
 test("the command line writes the templates and the upward report, and prints the reminders", async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "tonghop-issue5-"));
   const master = path.join(dir, "so.xlsx");
-  await fs.writeFile(master, await saveMasterWorkbook(createMasterWorkbook(commune())));
+  await fs.writeFile(master, await masterXlsx(commune()));
   let out = "";
   const io = { out: (t: string) => void (out += t), err: (t: string) => void (out += t), isTTY: false };
   process.env.TONGHOP_NOW = NOW.toISOString();

@@ -65,7 +65,10 @@ function rawZip(entries: RawEntry[]): Uint8Array {
   const all = [...chunks, ...central, end];
   const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of all) out.set(c, at), (at += c.length);
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -91,7 +94,10 @@ function deflatedZeros(megabytes: number): Uint8Array {
   for (let i = 0; i < megabytes; i++) deflate.push(block, i === megabytes - 1);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The browser half of the benchmark, bundled by bench/browser.ts: loads the corpus the Node side wrote,
 // then times in the page, with performance.now(), the product's reader as the pane calls it, the lower
 // bound and exceljs. Playwright only starts the runs and collects the results.
-import { readReportFile } from "../../src/app/session";
+import { readReportFile } from "../../src/app/master-service";
 import { lowerBound } from "../lower-bound";
 import { timePasses, type Throughput } from "../timing";
 

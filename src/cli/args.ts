@@ -1,6 +1,7 @@
 // A small argument parser: positional words, "--name value" options and boolean flags.
+import { InputError } from "../core/input-error";
 
-export class UsageError extends Error {}
+export class UsageError extends InputError {}
 
 export interface ParsedArgs {
   positional: string[];

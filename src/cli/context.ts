@@ -1,8 +1,9 @@
-// What every command of `tonghop` shares: its output, its clock, and the arguments they all take.
-import { promises as fs } from "node:fs";
+// What every command of `tonghop` shares: its output, its clock, the master workbook it names, and the
+// arguments they all take.
+import { MasterService } from "../app/master-service";
 import { parseDayArg, vnDay, vnEndOfDay } from "../core/dates";
 import { currentPeriodKey } from "../core/periods";
-import { loadMasterWorkbook, LoadedMaster, MasterWorkbookError } from "../io/master-workbook";
+import { openMasterFile } from "../io/master-file";
 import { ParsedArgs, UsageError } from "./args";
 
 export interface Io {
@@ -34,14 +35,10 @@ export function masterPath(args: ParsedArgs, help: string): string {
   return file;
 }
 
-export async function openMaster(file: string): Promise<LoadedMaster> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new MasterWorkbookError(`Không mở được sổ tổng hợp "${file}": tệp không tồn tại hoặc không đọc được.`);
-  }
-  return loadMasterWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+/** The service over the master workbook file named first on the command line. */
+export async function openMaster(args: ParsedArgs, help: string): Promise<{ file: string; master: MasterService }> {
+  const file = masterPath(args, help);
+  return { file, master: await MasterService.open(await openMasterFile(file), file) };
 }
 
 export function asOfArg(args: ParsedArgs): Date {

@@ -1,6 +1,6 @@
 // The command line's --json shape (documented in the README): stable field names for scripts.
 import type { FileResult } from "../core/import";
-import type { Consolidation } from "../core/report";
+import type { Consolidation } from "../core/period-consolidation";
 import type { Finding } from "../core/types";
 
 export function findingJson(f: Finding) {

@@ -4,7 +4,7 @@ import { describePlace } from "../core/findings";
 import type { FileResult } from "../core/import";
 import { fileStatusLabel, receivedSourceLabel, severityLabel } from "../core/master-sheets";
 import { targetText } from "../core/outputs";
-import type { Consolidation } from "../core/report";
+import type { Consolidation } from "../core/period-consolidation";
 import type { ConsolidatedIndicator, Finding, MasterBook } from "../core/types";
 import type { Io } from "./context";
 

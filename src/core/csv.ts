@@ -1,4 +1,5 @@
-// CSV text -> grid, for units lists saved from Excel (comma or semicolon, quoted fields, UTF-8 with BOM).
+// CSV text -> grid, for units lists saved from Excel: comma or semicolon ("CSV"), tab ("Unicode Text"),
+// quoted fields, a leading BOM. Bytes -> text (which encoding) is io/text-file.ts.
 import type { CellValue } from "./types";
 
 export function parseCsv(text: string): CellValue[][] {
@@ -36,20 +37,21 @@ export function parseCsv(text: string): CellValue[][] {
 }
 
 /**
- * Excel in Vietnamese locales saves with ";" because "," is the decimal mark. The first record tells
- * which: the separator it uses more often outside quotes (a quoted "Phòng Văn hóa, Xã hội" says nothing).
+ * Excel in Vietnamese locales saves "CSV" with ";" because "," is the decimal mark, and "Unicode Text" with
+ * tabs. The first record tells which: the separator it uses most often outside quotes (a quoted
+ * "Phòng Văn hóa, Xã hội" says nothing); a tie keeps the comma.
  */
-function separatorOf(src: string): ";" | "," {
-  let commas = 0;
-  let semicolons = 0;
+function separatorOf(src: string): Separator {
+  const counts: Record<Separator, number> = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (ch === '"') quoted = !quoted;
     else if (quoted) continue;
     else if (ch === "\n" || ch === "\r") break;
-    else if (ch === ",") commas++;
-    else if (ch === ";") semicolons++;
+    else if (ch === "," || ch === ";" || ch === "\t") counts[ch]++;
   }
-  return semicolons > commas ? ";" : ",";
+  return (Object.keys(counts) as Separator[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
 }
+
+type Separator = "," | ";" | "\t";

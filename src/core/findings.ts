@@ -10,16 +10,22 @@ export const FINDING_CODES = {
   FILE_ENCRYPTED: "error",
   NO_REPORT_SHEET: "error",
   NO_INDICATOR_TABLE: "error",
+  PERIOD_COLUMN_MISSING: "error",
   LEGACY_ENCODING: "warning",
+  LOOKALIKE_CHARACTERS: "warning",
   // Header fields
   UNIT_MISSING: "error",
   UNKNOWN_UNIT: "error",
-  UNIT_INACTIVE: "warning",
+  UNIT_CONFLICT: "error",
+  UNIT_CODE_UNKNOWN: "warning",
+  UNIT_INACTIVE: "error",
   PERIOD_MISSING: "error",
   PERIOD_UNREADABLE: "error",
   PERIOD_MISMATCH: "error",
   REPORT_DATE_UNREADABLE: "warning",
   REPORT_DATE_FUTURE: "warning",
+  REPORT_DATE_BEFORE_PERIOD: "warning",
+  FILE_MODIFIED_FUTURE: "warning",
   // Values
   NOT_A_NUMBER: "error",
   NEGATIVE: "error",
@@ -29,6 +35,8 @@ export const FINDING_CODES = {
   PERCENT_WITHOUT_DENOMINATOR: "error",
   RATIO_MISSING_PART: "error",
   UNKNOWN_INDICATOR: "warning",
+  UNUSED_FIGURE: "warning",
+  RATE_MISMATCH: "warning",
   DUPLICATE_ROW: "error",
   REQUIRED_BLANK: "warning",
   // Against other data
@@ -37,6 +45,8 @@ export const FINDING_CODES = {
   CERTIFIED_ABOVE_ADULTS: "error",
   JUMP_OVER_3X: "warning",
   REPLACED: "info",
+  SUPERSEDED: "info",
+  VERSIONS_UNORDERED: "warning",
   OUTPUT_EDITED: "warning",
   DUPLICATE_FILE: "info",
 } as const satisfies Record<string, Severity>;
@@ -50,6 +60,13 @@ export interface FindingPlace {
   unit?: string;
   indicator?: string;
   period?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information. */
+export function bySeverity(a: Pick<Finding, "severity">, b: Pick<Finding, "severity">): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
 /** A finding with the code's own severity. */

@@ -1,8 +1,7 @@
-// The master workbook's layout: its sheets, the default book, and the Vietnamese labels its cells use.
-// Writing the stored sheets is master-write.ts; reading them back is master-read.ts.
+// The master workbook's sheets, the default book, and the Vietnamese labels its cells use. Each stored
+// sheet's columns are declared in master-schema/; master-write.ts and master-read.ts apply them.
 import { DEFAULT_CATALOGUE, DEFAULT_UNIT_TYPES, defaultTargets } from "./catalogue";
 import { foldText } from "./fold";
-import { col } from "./sheet-spec";
 import type { FileStatus, Finding, Frequency, IndicatorKind, MasterBook, ReceivedSource, Settings, Unit } from "./types";
 
 export const SHEETS = {
@@ -61,6 +60,7 @@ export const STATUS_LABELS: Record<FileStatus, string> = {
   imported: "Đã nhập",
   duplicate: "Trùng, bỏ qua",
   replaced: "Thay thế",
+  superseded: "Bản cũ, không dùng",
   refused: "Từ chối",
   period_mismatch: "Khác kỳ, để riêng",
 };
@@ -99,33 +99,3 @@ export function parseFrequency(text: string): Frequency | null {
   if (t === "nam" || t === "hang nam" || t === "year") return "year";
   return null;
 }
-
-export function reverseLookup<T extends string>(labels: Record<T, string>, text: string): T | null {
-  const t = foldText(text);
-  for (const [k, v] of Object.entries(labels) as [T, string][]) if (foldText(v) === t || k === t) return k;
-  return null;
-}
-
-/** The rows of the settings sheet: its label in column A, the value in B. */
-export const SETTING_ROWS: { key: keyof Settings; label: string; note: string }[] = [
-  { key: "bodyCode", label: "Mã đơn vị tổng hợp", note: "Mã của cơ quan tổng hợp khi báo cáo lên cấp trên" },
-  { key: "bodyName", label: "Tên đơn vị tổng hợp", note: "Ví dụ: UBND xã Hòa Bình" },
-  { key: "year", label: "Năm", note: "Năm kế hoạch" },
-  { key: "deadlineDay", label: "Hạn nộp (ngày trong tháng)", note: "Báo cáo nộp trước ngày này của tháng đến hạn" },
-  { key: "deadlineInclusive", label: "Tính cả ngày hạn", note: "Không: nhận đúng ngày hạn là trễ (\"trước ngày 20\"); Có: ngày hạn vẫn đúng hạn" },
-  { key: "cutoffDay", label: "Ngày chốt số liệu", note: "Số liệu tháng tính từ ngày này tháng trước đến trước ngày này tháng báo cáo (Nghị định 09/2019/NĐ-CP)" },
-  { key: "timeZone", label: "Múi giờ", note: "Giờ Việt Nam (UTC+7)" },
-];
-
-/** The findings sheet's columns, written by outputs.ts and read back by master-read.ts. */
-export const FINDING_COLUMNS = [
-  col("Mức độ", 10),
-  col("Mã", 26),
-  col("Nội dung", 90),
-  col("Tệp", 32),
-  col("Trang", 12),
-  col("Ô", 8),
-  col("Mã đơn vị", 12),
-  col("Chỉ tiêu", 10),
-  col("Kỳ", 10),
-];

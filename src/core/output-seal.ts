@@ -3,7 +3,7 @@
 // no longer matches was edited by hand: it is kept as a copy and the clerk is told, before it is rewritten.
 import { finding } from "./findings";
 import { cellText } from "./numbers";
-import { TEXT } from "./sheet-spec";
+import { TEXT, withinExcelLimits } from "./sheet-spec";
 import type { CellValue, Finding, OutValue, SheetSpec } from "./types";
 
 export const SEAL_LABEL = "Mã kiểm tra (phần mềm dùng để phát hiện sửa tay):";
@@ -32,8 +32,10 @@ function checksum(rows: readonly (readonly (CellValue | OutValue)[])[]): string 
   return h.toString(16).padStart(8, "0");
 }
 
-/** The spec with its seal row appended below a blank row. */
-export function sealSheet(spec: SheetSpec): SheetSpec {
+/** The spec, within Excel's limits, with its seal row appended below a blank row. */
+export function sealSheet(output: SheetSpec): SheetSpec {
+  // The seal is of the cells as written, so a text cut to fit is not taken for a hand edit.
+  const spec = withinExcelLimits(output);
   const width = spec.values[0]?.length ?? 1;
   const seal = [`${SEAL_LABEL} ${checksum(spec.values)}`, ...new Array<OutValue>(Math.max(0, width - 1)).fill(null)];
   const blank = new Array<OutValue>(width).fill(null);
@@ -66,7 +68,7 @@ export function keepEditedOutputs(grids: Record<string, CellValue[][]>, outputNa
     if (!grid || !isEditedOutput(grid)) continue;
     const copy = `${name} (sửa tay)`;
     const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
-    backups.push({
+    backups.push(withinExcelLimits({
       name: copy,
       values: grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
       numberFormats: grid.map(() => new Array<string>(width).fill("")),
@@ -74,7 +76,7 @@ export function keepEditedOutputs(grids: Record<string, CellValue[][]>, outputNa
       boldRows: [],
       columnWidths: [],
       freeze: { rows: 0, columns: 0 },
-    });
+    }));
     problems.push(
       finding(
         "OUTPUT_EDITED",

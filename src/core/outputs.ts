@@ -3,19 +3,17 @@
 import { targetMet } from "./consolidation";
 import { formatDayVi, formatInstantVi, formatReceivedVi } from "./dates";
 import { dataWindow, dueDay } from "./deadlines";
-import { FINDING_COLUMNS, frequencyLabel, kindLabel, receivedSourceLabel, SHEETS, severityLabel } from "./master-sheets";
+import { frequencyLabel, kindLabel, receivedSourceLabel, SHEETS } from "./master-sheets";
+import { FINDINGS } from "./master-schema/findings-sheet";
+import { writeTable } from "./master-schema/table-schema";
 import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-write";
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
-import { submissionsByUnit, type Consolidation } from "./report";
-import { COUNT, PERCENT, rectangular, tableSheet, TEXT } from "./sheet-spec";
-import { STATUS_COLORS, STATUS_FONT_COLORS, unitStatus } from "./status";
+import { submissionsByUnit, type Consolidation } from "./period-consolidation";
+import { COUNT, PERCENT, rectangular, TEXT } from "./sheet-spec";
+import { HEADER_FILL, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
+import { unitStatus } from "./status";
 import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, SheetSpec, Target } from "./types";
-
-const GREEN = "C6EFCE";
-const AMBER = "FFEB9C";
-const RED = "FFC7CE";
-const HEADER = "DDEBF7";
 
 function fillRow(row: number, left: number, right: number, color: string, fontColor?: string): FillRange {
   return { range: { top: row, left, bottom: row, right }, color, fontColor };
@@ -63,7 +61,7 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   const headerRow = title.length;
   const values: OutValue[][] = [...title, header];
   const formats: string[][] = values.map((r) => r.map(() => TEXT));
-  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER)];
+  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER_FILL)];
   c.indicators.forEach((ind, i) => {
     const ratio = ind.kind === "ratio";
     const met = targetMet(ind.value, ind.target);
@@ -85,7 +83,7 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
     ]);
     const valueFormat = ratio ? PERCENT : COUNT;
     formats.push(["0", TEXT, TEXT, TEXT, TEXT, TEXT, valueFormat, COUNT, COUNT, PERCENT, TEXT, "0", ...unitsWithData.map(() => valueFormat)]);
-    if (met !== null) fills.push(fillRow(values.length - 1, 10, 10, met ? GREEN : AMBER));
+    if (met !== null) fills.push(fillRow(values.length - 1, 10, 10, STATUS_COLORS[met ? VERDICT_TONE.met : VERDICT_TONE.notMet]));
   });
   const first = headerRow + 1;
   const last = values.length - 1;
@@ -122,7 +120,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   const title: OutValue[][] = [[`TÌNH TRẠNG NỘP BÁO CÁO – ${c.period.label.toUpperCase()} (tính đến ${formatInstantVi(c.asOf)})`], []];
   const headerRow = title.length;
   const values: OutValue[][] = [...title, header];
-  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER)];
+  const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER_FILL)];
   const byUnit = new Map(c.units.map((s) => [s.unit, s]));
   const submissions = submissionsByUnit(book);
   for (const unit of book.units) {
@@ -166,19 +164,8 @@ function statusColumns(c: Consolidation): string[] {
   return [...months, c.period.key];
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 export function findingsSheet(findings: Finding[]): SheetSpec {
-  const sorted = [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.file.localeCompare(b.file),
-  );
-  const fills = sorted.map((f, i) => fillRow(i + 1, 0, 0, f.severity === "error" ? RED : f.severity === "warning" ? AMBER : "EDEDED"));
-  return tableSheet(
-    SHEETS.findings,
-    FINDING_COLUMNS,
-    sorted.map((f) => [severityLabel(f.severity), f.code, f.message, f.file, f.sheet, f.cell, f.unit, f.indicator, f.period]),
-    fills,
-  );
+  return writeTable(FINDINGS, findings);
 }
 
 /** The sheets an import rewrites: data, submissions, log and findings. Input sheets stay as the clerk left them. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   currentPeriodKey,
   isUnitActive,
+  owedReportKeys,
   parsePeriodKey,
   parsePeriodText,
   periodContains,
@@ -241,5 +242,19 @@ describe("whether a unit is active in a period", () => {
   test("an ad-hoc campaign by its days", () => {
     expect(isUnitActive(unit({ activeTo: "2025-09" }), "2025-10-CD30", [CAMPAIGN])).toBe(true);
     expect(isUnitActive(unit({ activeFrom: "2025-11" }), "2025-10-CD30", [CAMPAIGN])).toBe(false);
+  });
+});
+
+describe("the reports a unit owes in a span", () => {
+  test("a unit that starts in February and stops in August owes only its active months and quarters", () => {
+    const monthly = unit({ activeFrom: "2026-02", activeTo: "2026-08" });
+    expect(owedReportKeys(monthly, "2026-Q1")).toEqual(["2026-02", "2026-03"]);
+    expect(owedReportKeys(monthly, "2026-H2")).toEqual(["2026-07", "2026-08"]);
+    expect(owedReportKeys({ ...monthly, frequency: "quarter" }, "2026")).toEqual(["2026-Q1", "2026-Q2", "2026-Q3"]);
+  });
+
+  test("nothing in a span outside its active time or of another frequency", () => {
+    expect(owedReportKeys(unit({ activeTo: "2025-12" }), "2026-Q1")).toEqual([]);
+    expect(owedReportKeys({ ...unit(), frequency: "quarter" }, "2026-03")).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // Reminders the clerk pastes into Zalo or an e-mail: one polite message per unit to chase (overdue, late,
 // or sent with errors) and one combined message for the group chat, each unit's contact beside it.
 import { addDays, formatDayVi, vnDay } from "./dates";
-import { isUnitActive, parsePeriodKey, requiredReportKeys } from "./periods";
-import type { Consolidation } from "./report";
+import { bySeverity } from "./findings";
+import { owedReportKeys, parsePeriodKey } from "./periods";
+import type { Consolidation } from "./period-consolidation";
 import { unitStatus } from "./status";
 import { deadlinePhrase } from "./template-plan";
 import type { Finding, MasterBook, UnitStatus, UnitStatusCode } from "./types";
@@ -43,13 +44,10 @@ function missingReports(book: MasterBook, c: Consolidation, unitCode: string): s
   const adhoc = book.settings.adhocPeriods;
   const asOf = new Date(c.asOf);
   const submissions = book.submissions.filter((s) => s.unit === unit.code);
-  return requiredReportKeys(unit.frequency, c.period.key, adhoc)
-    .filter((key) => isUnitActive(unit, key, adhoc))
+  return owedReportKeys(unit, c.period.key, adhoc)
     .filter((key) => unitStatus({ unit, periodKey: key, submissions, asOf, settings: book.settings }).status === "overdue")
     .map((key) => parsePeriodKey(key, adhoc)?.label ?? key);
 }
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Every unit to remind for the consolidated period: overdue first (most days first), then late, then errors. */
 export function unitsToRemind(book: MasterBook, c: Consolidation): UnitReminder[] {
@@ -67,7 +65,7 @@ export function unitsToRemind(book: MasterBook, c: Consolidation): UnitReminder[
       missing: s.status === "overdue" ? missingReports(book, c, s.unit) : [],
       findings: c.findings
         .filter((f) => f.unit === s.unit && f.severity !== "info")
-        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
+        .sort(bySeverity),
     }));
 }
 

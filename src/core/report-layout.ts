@@ -1,5 +1,6 @@
 // Where each field and figure of a unit report sits on the sheet, for the blank templates and the upward
 // report alike. One layout, in the form the report parser reads, so what is written is what is read.
+import { clampCellText, dayToCell } from "./sheet-spec";
 import type { CellValue, Indicator } from "./types";
 
 export const REPORT_SHEET = "Báo cáo";
@@ -64,11 +65,6 @@ export interface ReportLayout {
   footerRow: number;
 }
 
-/** An Excel date cell holding a day: Excel dates carry no zone, the UTC fields are the day. */
-function dayCell(day: string): Date | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
-}
-
 function lineCells(line: ReportLine, stt: number): { cells: CellValue[]; inputs: number[]; unused: number[] } {
   const cells: CellValue[] = new Array(WIDTH).fill(null);
   cells[COL.stt] = stt;
@@ -100,7 +96,7 @@ export function layoutReport(doc: ReportDocument): ReportLayout {
   ];
   if (doc.deadline) fields.push(["Hạn nộp:", doc.deadline]);
   const fieldRows = fields.map(([label, value]) => put([label, value]));
-  const reportDateRow = put(["Ngày báo cáo:", dayCell(doc.reportDate)]);
+  const reportDateRow = put(["Ngày báo cáo:", dayToCell(doc.reportDate)]);
   fieldRows.push(reportDateRow);
   put([]);
   const headerRow = put([...TABLE_HEADERS]);
@@ -117,5 +113,7 @@ export function layoutReport(doc: ReportDocument): ReportLayout {
   }
   const footerRow = put([null, "Người lập biểu", null, null, null, "Thủ trưởng đơn vị"]);
   put([null, "(Ký, ghi rõ họ tên)", null, null, null, "(Ký tên, đóng dấu)"]);
-  return { rows, parentRow, titleRow, fieldRows, reportDate: { row: reportDateRow, col: 1 }, headerRow, lines, instructionsRow, footerRow };
+  // A unit's or body's name is whatever its units file held: every cell fits Excel's limit.
+  const within = rows.map((r) => r.map((v) => (typeof v === "string" ? clampCellText(v) : v)));
+  return { rows: within, parentRow, titleRow, fieldRows, reportDate: { row: reportDateRow, col: 1 }, headerRow, lines, instructionsRow, footerRow };
 }

@@ -18,20 +18,46 @@ export function col(header: string, width: number, format = TEXT): Column {
   return { header, width, format };
 }
 
-/** A sheet holding one table: header on the first row, frozen, bold. */
-export function tableSheet(name: string, columns: Column[], rows: OutValue[][], fills: FillRange[] = []): SheetSpec {
-  const headerFormats = columns.map(() => TEXT);
+/**
+ * A sheet holding one table: header on the first row, frozen, bold. Each data cell takes its column's
+ * format unless `formats` gives the data rows their own (a target's value is a percentage or a count).
+ */
+export function tableSheet(name: string, columns: Column[], rows: OutValue[][], fills: FillRange[] = [], formats?: string[][]): SheetSpec {
   const rowFormats = columns.map((c) => c.format);
-  return {
+  return withinExcelLimits({
     name,
     values: [columns.map((c) => c.header), ...rows],
-    numberFormats: [headerFormats, ...rows.map(() => rowFormats)],
+    numberFormats: [columns.map(() => TEXT), ...(formats ?? rows.map(() => rowFormats))],
     fills,
     boldRows: [0],
     wrapRows: [0],
     columnWidths: columns.map((c) => c.width),
     freeze: { rows: 1, columns: 0 },
-  };
+  });
+}
+
+/** Excel refuses a file holding a longer text in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+export const TRUNCATION_MARKER = "… (đã cắt bớt, quá 32.767 ký tự)";
+
+/** Text cut to fit one Excel cell, ending with a marker that says so; shorter text is returned as is. */
+export function clampCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - TRUNCATION_MARKER.length;
+  // Never split a character outside the Basic Multilingual Plane in two.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + TRUNCATION_MARKER;
+}
+
+/**
+ * Every sheet the core describes passes here: whatever a report or a units file held, no cell text
+ * exceeds what Excel can open, and a cut is visible in the cell itself.
+ */
+export function withinExcelLimits(spec: SheetSpec): SheetSpec {
+  const long = spec.values.some((row) => row.some((v) => typeof v === "string" && v.length > MAX_CELL_TEXT));
+  if (!long) return spec;
+  return { ...spec, values: spec.values.map((row) => row.map((v) => (typeof v === "string" ? clampCellText(v) : v))) };
 }
 
 /** Pads every row of a grid to the same width so adapters can write it as one rectangle. */

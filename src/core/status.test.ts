@@ -1,4 +1,5 @@
-import { resolveReceived, STATUS_COLORS, STATUS_FONT_COLORS, statusLabel, unitStatus } from "./status";
+import { STATUS_COLORS, STATUS_FONT_COLORS } from "./palette";
+import { resolveReceived, statusLabel, unitStatus } from "./status";
 import { testUnit } from "../../test/helpers/report-grid";
 import { DEFAULT_SETTINGS } from "./master-sheets";
 import type { Settings, Submission, Unit } from "./types";
@@ -54,6 +55,10 @@ describe("when a report counts as received", () => {
   test("then the file's modified time, then the import time", () => {
     expect(resolveReceived(base)).toEqual({ at: "2026-03-21T02:00:00.000Z", source: "file" });
     expect(resolveReceived({ ...base, fileModified: "" })).toEqual({ at: "2026-03-25T03:00:00.000Z", source: "import" });
+  });
+
+  test("a file modified time in the future (the sender's clock) is not the received instant", () => {
+    expect(resolveReceived({ ...base, fileModified: "2026-04-02T02:00:00Z" })).toEqual({ at: "2026-03-25T03:00:00.000Z", source: "import" });
   });
 
   test("an unreadable manual entry does not hide the other sources", () => {

@@ -2,13 +2,14 @@
 // Không phải nộp. For a quarter, half-year or year it is the worst of the unit's own reports in that span.
 import { isValidDay, parseInstantText, vnDay, vnMidnight } from "./dates";
 import { daysLate, dueInstant, sameUnitCode } from "./deadlines";
-import { isUnitActive, requiredReportKeys } from "./periods";
+import { owedReportKeys } from "./periods";
 import type { ReceivedSource, Settings, Submission, Unit, UnitStatus, UnitStatusCode } from "./types";
 
 /**
  * When a report counts as received, and why: the clerk's manual entry; else the report's declared date
  * ("Ngày báo cáo", as 00:00 of that day, so a report dated the 19th is on time for "before the 20th")
- * unless it is after the day of import; else the file's modified time; else the import time.
+ * unless it is after the day of import; else the file's modified time, unless it is after the import
+ * (a sender's clock set wrong); else the import time.
  * A bare manual day also counts as 00:00 of that day: the clerk records the day it arrived.
  */
 export function resolveReceived(sub: Submission): { at: string; source: ReceivedSource } {
@@ -21,7 +22,7 @@ export function resolveReceived(sub: Submission): { at: string; source: Received
   }
 
   const modified = parseInstantText(sub.fileModified);
-  if (modified) return { at: modified.toISOString(), source: "file" };
+  if (modified && (imported === null || modified.getTime() <= imported.getTime())) return { at: modified.toISOString(), source: "file" };
   return { at: imported ? imported.toISOString() : sub.importedAt, source: "import" };
 }
 
@@ -39,24 +40,6 @@ export function statusLabel(code: UnitStatusCode, days: number): string {
       return "Không phải nộp";
   }
 }
-
-/** Fill colours of the status matrix (RGB hex), Excel's good / neutral / bad styles. */
-export const STATUS_COLORS: Record<UnitStatusCode, string> = {
-  on_time: "C6EFCE",
-  late: "FFEB9C",
-  overdue: "FFC7CE",
-  pending: "EDEDED",
-  not_required: "F2F2F2",
-};
-
-/** Font colours that stay readable on STATUS_COLORS. */
-export const STATUS_FONT_COLORS: Record<UnitStatusCode, string> = {
-  on_time: "006100",
-  late: "9C5700",
-  overdue: "9C0006",
-  pending: "404040",
-  not_required: "808080",
-};
 
 const SEVERITY: Record<UnitStatusCode, number> = { not_required: 0, on_time: 1, pending: 2, late: 3, overdue: 4 };
 
@@ -108,10 +91,8 @@ export function unitStatus(args: {
   settings: Settings;
 }): UnitStatus {
   const { unit, periodKey, submissions, asOf, settings } = args;
-  const adhoc = settings.adhocPeriods;
   const base = { unit: unit.code, name: unit.name, period: periodKey };
-  // A unit that starts or stops within the span owes only the reports of its active periods.
-  const ownKeys = requiredReportKeys(unit.frequency, periodKey, adhoc).filter((key) => isUnitActive(unit, key, adhoc));
+  const ownKeys = owedReportKeys(unit, periodKey, settings.adhocPeriods);
   if (ownKeys.length === 0) {
     return {
       ...base,

@@ -3,9 +3,9 @@
 import { unitTypeMapping } from "./catalogue";
 import { formatDayVi } from "./dates";
 import { dueDay } from "./deadlines";
-import { isUnitActive, requiredReportKeys } from "./periods";
+import { owedReportKeys } from "./periods";
 import type { ReportDocument } from "./report-layout";
-import { resolvePeriod } from "./report";
+import { resolvePeriod } from "./period-consolidation";
 import type { Indicator, MasterBook, Period, Settings, Unit } from "./types";
 
 export interface TemplatePlan {
@@ -27,8 +27,7 @@ export function deadlinePhrase(day: string, settings: Pick<Settings, "deadlineIn
  * (a quarterly unit owes "2026-Q1", a monthly unit owes the months instead) and it is active then.
  */
 export function owesReport(unit: Unit, period: Period, settings: Settings): boolean {
-  const adhoc = settings.adhocPeriods;
-  return requiredReportKeys(unit.frequency, period.key, adhoc).includes(period.key) && isUnitActive(unit, period.key, adhoc);
+  return owedReportKeys(unit, period.key, settings.adhocPeriods).includes(period.key);
 }
 
 /** The unit type's indicators from the mapping sheet, in catalogue order; the whole catalogue without a mapping. */

@@ -1,12 +1,13 @@
 // The consolidated period as one unit report of the consolidating body, for the next level up: the
 // province reads it like any commune unit's report. Ratios travel as their summed numerator and
 // denominator, so the province recomputes Σ num / Σ den instead of averaging rates.
-import type { Consolidation } from "./report";
+import { InputError } from "./input-error";
+import type { Consolidation } from "./period-consolidation";
 import type { ReportDocument, ReportLine } from "./report-layout";
 import { asciiFileName } from "./template-plan";
 import type { ConsolidatedIndicator, Indicator, MasterBook, Period } from "./types";
 
-export class UpwardReportError extends Error {}
+export class UpwardReportError extends InputError {}
 
 function line(indicator: Indicator, c: ConsolidatedIndicator): ReportLine {
   const reported = c.unitsReporting > 0;

@@ -2,9 +2,10 @@
 // templates a commune sends its units (validated, protected, only the figures editable) and the upward
 // report it sends to the province. No file system: the command line and the browser both call this.
 import ExcelJS from "exceljs";
+import { zipSync } from "fflate";
 import { cellAddress } from "../core/address";
 import type { MasterBook } from "../core/types";
-import { consolidateBook } from "../core/report";
+import { consolidateBook } from "../core/period-consolidation";
 import { COL, LaidOutLine, layoutReport, REPORT_SHEET, ReportDocument, ReportLayout, WIDTH } from "../core/report-layout";
 import { templateDocument, templatePlans } from "../core/template-plan";
 import { upwardFileName, upwardReport } from "../core/upward";
@@ -175,6 +176,14 @@ export async function buildTemplates(book: MasterBook, periodKey: string): Promi
     files.push({ fileName: plan.fileName, bytes: await writeReportDocument(templateDocument(book, plan), { template: true }) });
   }
   return files;
+}
+
+/** "Mau bao cao 2026-03.zip": every unit's template for the period in one file, for a browser to save; null when no unit owes the period. */
+export async function buildTemplatesZip(book: MasterBook, periodKey: string): Promise<{ file: OutputFile; count: number } | null> {
+  const files = await buildTemplates(book, periodKey);
+  if (files.length === 0) return null;
+  const bytes = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])));
+  return { file: { fileName: `Mau bao cao ${periodKey}.zip`, bytes }, count: files.length };
 }
 
 /** The consolidated period as the body's own report for the next level up, dated the day of `now`. */

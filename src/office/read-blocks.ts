@@ -80,7 +80,7 @@ export async function readBoxes(context: Excel.RequestContext, boxes: { sheet: E
       await context.sync();
     } catch (e) {
       if (!isResponseTooLarge(e)) throw e;
-      if (blocks.every((b) => b.rows === 1)) throw new Error(`Một dòng của trang tính quá lớn để Excel trả về trong một lần đọc (giới hạn 5 MB của Excel trên web).`);
+      if (blocks.every((b) => b.rows === 1)) throw new Error(`Một dòng của trang tính quá lớn để Excel trả về trong một lần đọc (giới hạn 5 MB của Excel trên web).`, { cause: e });
       for (const b of blocks) b.target.rowBytes = Math.max(2 * b.target.rowBytes, RESPONSE_LIMIT_BYTES / b.rows);
       continue;
     }

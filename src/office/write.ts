@@ -11,6 +11,7 @@
 // sheets they stand for (excel-store.ts), and the next write clears them away.
 import { cellAddress, columnName } from "../core/address";
 import { keepEditedOutputs } from "../core/output-seal";
+import { MAX_CELL_TEXT } from "../core/sheet-spec";
 import type { Finding, SheetSpec } from "../core/types";
 import { loadUsedBox, readBoxes, usedBox } from "./read-blocks";
 import { freeCopyName, sheetKey } from "./sheet-names";
@@ -27,10 +28,9 @@ export interface WriteOptions {
 /** The achievement chart's name on the consolidated sheet. */
 export const CHART_NAME = "BieuDoDatKeHoach";
 const CHART_TITLE = "Tỷ lệ đạt so với kế hoạch";
-/** Excel's limits on a sheet and a cell. */
+/** Excel's limits on a sheet (a cell's text: MAX_CELL_TEXT). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-const MAX_CELL_TEXT = 32_767;
 
 /** A write refused or undone: the message says what the clerk can do, and whether the workbook changed. */
 export class WriteError extends Error {}

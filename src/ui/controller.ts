@@ -1,22 +1,18 @@
 // The pane's state and actions, without the DOM: open or create the master book, choose the period, read
 // report files into a preview (nothing written), consolidate, chase overdue units, make the units' templates
-// and the upward report. The view renders the state and calls these methods; tests drive them with an
-// in-memory store.
-import type { FileResult, IncomingFile } from "../core/import";
-import { consolidateInto, createMaster, importInto, openMaster, PRODUCT_SHEETS, readReportFile } from "../app/session";
+// and the upward report. Each action calls the application service (app/master-service.ts); the view
+// renders the state and calls these methods; tests drive them with an in-memory store.
+import { MasterService, PRODUCT_SHEETS, readReportFile, readUnitsList, type FileOutcome, type Reminders } from "../app/master-service";
 import { vnDay } from "../core/dates";
-import { daysLate, dueInstant } from "../core/deadlines";
+import type { IncomingFile } from "../core/import";
+import type { Consolidation } from "../core/period-consolidation";
 import { currentPeriodKey, parsePeriodKey } from "../core/periods";
-import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "../core/reminders";
-import { consolidateBook, resolvePeriod, type Consolidation } from "../core/report";
-import { statusLabel } from "../core/status";
+import type { UnitReminder } from "../core/reminders";
 import type { Finding, MasterBook, Settings, Sheet, UnitStatusCode } from "../core/types";
-import { SHEETS } from "../core/master-sheets";
-import { inputSheetSpecs } from "../core/master-write";
 import { sha256Hex } from "../io/hash";
-import type { Host, LocalFile } from "./host";
+import type { MasterStore } from "../app/store";
+import type { BrowserWorkbook, Host, LocalFile } from "./host";
 import { asOfInstant } from "./periods";
-import { readUnitsFile } from "./units-file";
 
 export type Notice = { kind: "info" | "success" | "error"; text: string };
 
@@ -28,14 +24,14 @@ export interface PaneState {
   busy: string | null;
   progress: { done: number; total: number } | null;
   book: MasterBook | null;
-  /** Problems met reading the master workbook itself. */
+  /** Problems met reading the master workbook itself, or writing its outputs. */
   bookProblems: Finding[];
   periodKey: string;
   asOfDay: string;
   /** Files read and waiting for "Tổng hợp báo cáo". */
   pending: IncomingFile[];
   /** What importing the pending files would do (nothing written), or what the last consolidation did. */
-  results: FileResult[];
+  results: FileOutcome[];
   resultsWritten: boolean;
   consolidation: Consolidation | null;
   /** Names of pending "files" that are sheets of this workbook (their findings can select a cell). */
@@ -47,19 +43,16 @@ export interface PaneState {
 
 /** One row of the files table. */
 export interface FileRow {
-  result: FileResult;
+  result: FileOutcome;
   /** "Đúng hạn", "Trễ 3 ngày", or "" when the file was not taken in. */
   timeliness: string;
   timelinessCode: UnitStatusCode | null;
 }
 
-const MESSAGES = {
-  notMaster: "Tệp này không phải sổ tổng hợp (không có trang “Đơn vị” và “Dữ liệu”). Hãy chọn đúng sổ, hoặc bấm “Tạo sổ mới”.",
-  noBook: "Chưa có sổ tổng hợp: hãy tạo hoặc mở sổ trước.",
-};
+/** The web page's workbook, as the clerk downloads it. */
+const MASTER_FILE_NAME = "so-tong-hop.xlsx";
 
-/** exceljs and the writers, loaded on first use so the pane's first load stays small. */
-const loadOutputs = () => import(/* webpackChunkName: "outputs" */ "./outputs");
+const NO_BOOK = "Chưa có sổ tổng hợp: hãy tạo hoặc mở sổ trước.";
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -68,8 +61,11 @@ function errorText(e: unknown): string {
 export class PaneController {
   state: PaneState;
   private listeners: ((s: PaneState) => void)[] = [];
-  /** The reminders' consolidation, computed once per state (the view asks on every render). */
-  private basis: { state: PaneState; value: { book: MasterBook; c: Consolidation } | null } | null = null;
+  private master: MasterService | null = null;
+  /** The web page's workbook in the browser, for "Tải sổ tổng hợp". */
+  private workbook: BrowserWorkbook | null = null;
+  /** The reminders, computed once per state (the view asks on every render). */
+  private basis: { state: PaneState; value: Reminders | null } | null = null;
 
   constructor(
     private readonly host: Host,
@@ -117,37 +113,53 @@ export class PaneController {
     }
   }
 
+  /**
+   * In Excel the clerk may edit the workbook while the pane is open (units added, settings changed, data
+   * sorted): the service reads it again before each action. On the web page only the pane writes it.
+   */
+  private get options() {
+    return { rereads: this.host.kind === "excel" };
+  }
+
   /** In Excel: reads the master sheets when the workbook has them. On the web page: waits for a book. */
   async start(): Promise<void> {
-    if (this.host.kind === "web") {
+    const host = this.host;
+    if (host.kind === "web") {
       this.set({ phase: "no-book" });
       return;
     }
     await this.run("Đang đọc sổ tổng hợp…", async () => {
-      await this.loadBook();
+      const master = await MasterService.find(host.store, this.options);
+      if (master) this.useBook(master);
     });
     if (this.state.phase === "starting") this.set({ phase: "no-book" });
   }
 
   /**
-   * The book to work on. In Excel the clerk may have edited the workbook since the pane read it (units
-   * added, settings changed, data sorted): read it again, in one round trip. On the web page the book
-   * only changes through the pane.
+   * The service. In Excel a workbook that had no master sheets when the pane opened may have them by now
+   * (copied in from another workbook). Its actions read the workbook again themselves where it can change.
    */
-  private async currentBook(): Promise<MasterBook> {
-    if (this.host.kind === "excel" && !(await this.loadBook())) throw new Error(MESSAGES.noBook);
-    if (!this.state.book) throw new Error(MESSAGES.noBook);
-    return this.state.book;
+  private async service(): Promise<MasterService> {
+    const host = this.host;
+    if (!this.master && host.kind === "excel") {
+      const found = await MasterService.find(host.store, this.options);
+      if (found) this.useBook(found);
+    }
+    if (!this.master) throw new Error(NO_BOOK);
+    return this.master;
   }
 
-  private async loadBook(): Promise<boolean> {
-    const read = await openMaster(this.host.store);
-    if (!read) return false;
-    this.useBook(read.book, read.problems);
-    return true;
+  /** The service, with the book as the workbook holds it now, for a preview of files against it. */
+  private async current(): Promise<MasterService> {
+    const master = await this.service();
+    const { book } = await master.refresh();
+    if (book !== this.state.book) this.useBook(master);
+    return master;
   }
 
-  private useBook(book: MasterBook, problems: Finding[]): void {
+  private useBook(master: MasterService): void {
+    this.master = master;
+    const { book, problems } = master;
     const periodKey = parsePeriodKey(this.state.periodKey, book.settings.adhocPeriods) ? this.state.periodKey : currentPeriodKey(vnDay(this.clock()));
     this.set({ phase: "ready", book, bookProblems: problems, periodKey, consolidation: null, resultsWritten: false });
     this.refreshPreview();
@@ -156,28 +168,31 @@ export class PaneController {
   /** "Tạo sổ tổng hợp" / "Tạo sổ mới": the default template, with the units of a units list file when given. */
   createBook(unitsFile?: LocalFile): Promise<void> {
     return this.run("Đang tạo sổ tổng hợp…", async () => {
-      const fromFile = unitsFile ? await readUnitsFile(unitsFile) : { units: [], problems: [] };
-      if (unitsFile && fromFile.units.length === 0) {
-        throw new Error(`Không đọc được đơn vị nào từ “${unitsFile.name}”: tệp cần dòng tiêu đề “Mã đơn vị, Tên đơn vị, Loại, Đơn vị cấp trên, Tần suất, Liên hệ”.`);
-      }
-      await this.host.newMasterFile?.();
-      const book = await createMaster(this.host.store, { year: Number(this.state.asOfDay.slice(0, 4)) }, fromFile.units);
-      this.useBook(book, fromFile.problems);
+      const host = this.host;
+      const units = unitsFile && readUnitsList(unitsFile.name, unitsFile.bytes);
+      let workbook: BrowserWorkbook | null = null;
+      let store: MasterStore;
+      if (host.kind === "web") store = workbook = await host.emptyWorkbook();
+      else store = host.store;
+      const master = await MasterService.create(store, { year: Number(this.state.asOfDay.slice(0, 4)) }, units ?? undefined, this.options);
+      this.workbook = workbook;
+      this.useBook(master);
       this.set({
-        canDownload: this.host.kind === "web",
-        notice: { kind: "success", text: `Đã tạo sổ tổng hợp với ${book.units.length} đơn vị. Bước tiếp theo: chọn báo cáo của các đơn vị.` },
+        canDownload: host.kind === "web",
+        notice: { kind: "success", text: `Đã tạo sổ tổng hợp với ${master.book.units.length} đơn vị. Bước tiếp theo: chọn báo cáo của các đơn vị.` },
       });
     });
   }
 
-  /** Web: "Mở sổ tổng hợp". */
+  /** Web: "Mở sổ tổng hợp": the workbook in the browser is replaced only when the file is a master workbook. */
   openBookFile(file: LocalFile): Promise<void> {
     return this.run("Đang mở sổ tổng hợp…", async () => {
-      if (!this.host.openMasterFile) throw new Error("Không mở được tệp ở chế độ này.");
-      await this.host.openMasterFile(file.bytes, file.name);
-      if (!(await this.loadBook())) throw new Error(MESSAGES.notMaster);
-      const book = this.state.book as MasterBook;
-      this.set({ canDownload: true, notice: { kind: "success", text: `Đã mở sổ “${file.name}”: ${book.units.length} đơn vị.` } });
+      if (this.host.kind !== "web") throw new Error("Không mở được tệp ở chế độ này.");
+      const workbook = await this.host.loadWorkbook(file.bytes, file.name);
+      const master = await MasterService.open(workbook, file.name, this.options);
+      this.workbook = workbook;
+      this.useBook(master);
+      this.set({ canDownload: true, notice: { kind: "success", text: `Đã mở sổ “${file.name}”: ${master.book.units.length} đơn vị.` } });
     });
   }
 
@@ -194,7 +209,7 @@ export class PaneController {
   /** "Chọn báo cáo" / drop: reads every file (a bad one only costs itself) and previews the import. */
   addFiles(files: LocalFile[]): Promise<void> {
     return this.run("Đang đọc báo cáo…", async () => {
-      await this.currentBook();
+      await this.current();
       const read: IncomingFile[] = [];
       this.set({ progress: { done: 0, total: files.length } });
       for (const f of files) {
@@ -208,8 +223,8 @@ export class PaneController {
   /** Excel: "Nhập từ trang tính": report sheets pasted or moved into this workbook, one report each. */
   addSheets(): Promise<void> {
     return this.run("Đang đọc các trang tính…", async () => {
-      await this.currentBook();
-      const sheets = await this.host.store.readOtherSheets(PRODUCT_SHEETS);
+      const master = await this.current();
+      const sheets = await master.store.readOtherSheets(PRODUCT_SHEETS);
       if (sheets.length === 0) throw new Error("Sổ không có trang tính nào khác ngoài các trang của sổ tổng hợp.");
       const read = await Promise.all(sheets.map(sheetAsFile));
       this.addPending(read, read.map((f) => f.name));
@@ -232,16 +247,15 @@ export class PaneController {
     this.set({ pending: [], sheetSources: [], results: [], resultsWritten: false });
   }
 
-  /** Recomputes what importing the pending files would do; pure, nothing is written. */
+  /** Recomputes what importing the pending files would do; nothing is written. */
   private refreshPreview(): void {
-    const { book, pending, periodKey } = this.state;
-    if (!book || pending.length === 0) {
+    const { pending, periodKey } = this.state;
+    if (!this.master || pending.length === 0) {
       if (!this.state.resultsWritten) this.set({ results: [] });
       return;
     }
     try {
-      const outcome = importInto(book, pending, periodKey, this.clock());
-      this.set({ results: outcome.files, resultsWritten: false });
+      this.set({ results: this.master.preview(pending, periodKey, this.clock()).files, resultsWritten: false });
     } catch (e) {
       this.set({ results: [], notice: { kind: "error", text: errorText(e) } });
     }
@@ -250,36 +264,35 @@ export class PaneController {
   /** "Tổng hợp báo cáo": imports the pending files, writes the data and every output sheet. */
   consolidate(): Promise<void> {
     return this.run("Đang tổng hợp…", async () => {
-      const book = await this.currentBook();
-      const { pending, periodKey } = this.state;
-      resolvePeriod(book, periodKey);
+      const master = await this.service();
       const now = this.clock();
-      const outcome = importInto(book, pending, periodKey, now);
-      const consolidation = await consolidateInto(this.host.store, outcome.book, periodKey, asOfInstant(this.state.asOfDay, now));
-      const imported = outcome.files.filter((f) => f.status === "imported" || f.status === "replaced").length;
+      const result = await master.consolidate({ files: this.state.pending, periodKey: this.state.periodKey, asOf: asOfInstant(this.state.asOfDay, now), now });
+      const { consolidation, files } = result;
+      const imported = files.filter((f) => f.status === "imported" || f.status === "replaced").length;
       this.set({
-        book: outcome.book,
+        book: result.book,
         pending: [],
-        results: outcome.files,
+        results: files,
         resultsWritten: true,
         consolidation,
         // An output typed over by hand was kept as a copy: the clerk must hear about it.
-        bookProblems: [...this.state.bookProblems.filter((p) => p.code !== "OUTPUT_EDITED"), ...consolidation.editedOutputs],
+        bookProblems: [...master.problems, ...result.editedOutputs],
         canDownload: this.host.kind === "web",
         notice: {
           kind: "success",
           text:
-            `Đã tổng hợp ${consolidation.period.label}: nhận ${imported}/${outcome.files.length} tệp, ${consolidation.indicators.filter((i) => i.unitsReporting > 0).length} chỉ tiêu có số liệu.` +
+            `Đã tổng hợp ${consolidation.period.label}: nhận ${imported}/${files.length} tệp, ${consolidation.indicators.filter((i) => i.unitsReporting > 0).length} chỉ tiêu có số liệu.` +
             (this.host.kind === "web" ? " Bấm “Tải sổ tổng hợp” để lưu sổ." : " Xem trang “Tổng hợp”."),
         },
       });
     });
   }
 
+  /** Web: "Tải sổ tổng hợp". */
   download(): Promise<void> {
     return this.run("Đang chuẩn bị tệp tải về…", async () => {
-      if (!this.host.download) throw new Error("Không tải được sổ ở chế độ này.");
-      await this.host.download();
+      if (!this.workbook) throw new Error("Không tải được sổ ở chế độ này.");
+      await this.host.saveFile(MASTER_FILE_NAME, await this.workbook.toBytes());
     });
   }
 
@@ -287,15 +300,14 @@ export class PaneController {
    * What the reminders speak of: the last consolidation, else the chosen period as of the chosen day with
    * the files being previewed counted as received; null without a book or a valid period.
    */
-  private reminderBasis(): { book: MasterBook; c: Consolidation } | null {
+  private reminders(): Reminders | null {
     if (this.basis?.state === this.state) return this.basis.value;
     const { book, pending, periodKey, consolidation } = this.state;
-    let value: { book: MasterBook; c: Consolidation } | null = null;
-    if (book && consolidation) value = { book, c: consolidation };
-    else if (book && parsePeriodKey(periodKey, book.settings.adhocPeriods)) {
+    let value: Reminders | null = null;
+    if (this.master && book && parsePeriodKey(periodKey, book.settings.adhocPeriods)) {
       const now = this.clock();
-      const withPending = pending.length ? importInto(book, pending, periodKey, now).book : book;
-      value = { book: withPending, c: consolidateBook(withPending, periodKey, asOfInstant(this.state.asOfDay, now)) };
+      const asOf = consolidation ? new Date(consolidation.asOf) : asOfInstant(this.state.asOfDay, now);
+      value = this.master.reminders(consolidation ? consolidation.period.key : periodKey, asOf, consolidation ? [] : pending, now);
     }
     this.basis = { state: this.state, value };
     return value;
@@ -303,56 +315,45 @@ export class PaneController {
 
   /** "Quá hạn": the units to remind, overdue first, then late, then those whose report has errors. */
   chase(): UnitReminder[] {
-    const basis = this.reminderBasis();
-    return basis ? unitsToRemind(basis.book, basis.c) : [];
+    return this.reminders()?.units ?? [];
   }
 
   /** "Sao chép nhắc nhở": one message for the group chat naming every unit to remind; "" when none. */
   reminder(): string {
-    const basis = this.reminderBasis();
-    return basis ? groupReminder(basis.book, basis.c) : "";
+    return this.reminders()?.group ?? "";
   }
 
   /** "Sao chép" beside a unit: the message to that unit alone; "" when it has nothing to be reminded of. */
   unitReminder(unitCode: string): string {
-    const basis = this.reminderBasis();
-    const r = this.chase().find((x) => x.unit === unitCode);
-    return basis && r ? unitMessage(basis.book, basis.c, r) : "";
+    return this.reminders()?.units.find((r) => r.unit === unitCode)?.message ?? "";
   }
 
   /** The body that reports upward and signs the templates ("Cài đặt"), saved in the master workbook. */
   setBody(body: Pick<Settings, "bodyCode" | "bodyName">): Promise<void> {
     return this.run("Đang lưu tên đơn vị tổng hợp…", async () => {
-      const book = this.requireBook();
-      const settings = { ...book.settings, bodyCode: body.bodyCode.trim(), bodyName: body.bodyName.trim() };
-      if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return;
-      const updated = { ...book, settings };
-      await this.host.store.writeSheets(inputSheetSpecs(updated).filter((spec) => spec.name === SHEETS.settings));
-      this.set({ book: updated, canDownload: this.host.kind === "web", notice: { kind: "success", text: `Đã lưu đơn vị tổng hợp: ${bodyText(settings)}.` } });
+      const master = await this.service();
+      const { book, changed } = await master.saveBody(body);
+      if (!changed) return;
+      this.set({ book, canDownload: this.host.kind === "web", notice: { kind: "success", text: `Đã lưu đơn vị tổng hợp: ${bodyText(book.settings)}.` } });
     });
   }
 
   /** "Tạo mẫu báo cáo": every unit's blank template for the period, in one .zip. */
   makeTemplates(): Promise<void> {
     return this.run("Đang tạo mẫu báo cáo…", async () => {
-      const book = this.requireBook();
-      const period = resolvePeriod(book, this.state.periodKey);
-      const made = await (await loadOutputs()).templatesZip(book, period.key);
-      if (!made) throw new Error(`Không có đơn vị nào phải nộp báo cáo ${period.label}: chưa có mẫu nào để tạo.`);
-      await this.host.saveFile(made.file.fileName, made.file.bytes);
-      this.set({ notice: { kind: "success", text: `Đã tạo ${made.count} mẫu báo cáo ${period.label} trong tệp “${made.file.fileName}”.${this.savedHint()}` } });
+      const master = await this.service();
+      const { period, zip } = await master.templatesZip(this.state.periodKey);
+      if (!zip) throw new Error(`Không có đơn vị nào phải nộp báo cáo ${period.label}: chưa có mẫu nào để tạo.`);
+      await this.host.saveFile(zip.file.fileName, zip.file.bytes);
+      this.set({ notice: { kind: "success", text: `Đã tạo ${zip.count} mẫu báo cáo ${period.label} trong tệp “${zip.file.fileName}”.${this.savedHint()}` } });
     });
   }
 
   /** "Xuất báo cáo cấp trên": the consolidated period as this body's own report to the next level up. */
   exportUpward(): Promise<void> {
     return this.run("Đang xuất báo cáo cấp trên…", async () => {
-      const book = this.requireBook();
-      const period = resolvePeriod(book, this.state.periodKey);
-      if (!book.settings.bodyCode && !book.settings.bodyName) {
-        throw new Error("Chưa có tên đơn vị tổng hợp: điền “Tên đơn vị tổng hợp” (và mã, nếu cấp trên đã cấp) rồi bấm lại “Xuất báo cáo cấp trên”.");
-      }
-      const file = await (await loadOutputs()).buildUpwardReport(book, period.key, this.clock());
+      const master = await this.service();
+      const { period, file } = await master.exportUpward(this.state.periodKey, this.clock());
       await this.host.saveFile(file.fileName, file.bytes);
       this.set({ notice: { kind: "success", text: `Đã xuất báo cáo ${period.label} lên cấp trên: tệp “${file.fileName}”.${this.savedHint()}` } });
     });
@@ -360,11 +361,6 @@ export class PaneController {
 
   private savedHint(): string {
     return this.host.kind === "excel" ? " Nếu không thấy tệp trong thư mục Tải về, hãy dùng trang web hoặc lệnh tonghop trên máy tính." : "";
-  }
-
-  private requireBook(): MasterBook {
-    if (!this.state.book) throw new Error(MESSAGES.noBook);
-    return this.state.book;
   }
 
   /**
@@ -388,28 +384,17 @@ export class PaneController {
   }
 
   async selectFinding(f: Finding): Promise<void> {
-    if (!this.canSelect(f)) return;
+    if (!this.canSelect(f) || !this.master) return;
     try {
-      await this.host.store.selectCell(f.sheet || f.file, f.cell);
+      await this.master.store.selectCell(f.sheet || f.file, f.cell);
     } catch (e) {
       this.set({ notice: { kind: "error", text: `Không chọn được ô ${f.cell}: ${errorText(e)}` } });
     }
   }
 
-  /** The files table: each file with the timeliness of its report. */
+  /** The files table: each file with the timeliness the service worked out for it. */
   fileRows(): FileRow[] {
-    const book = this.state.book;
-    return this.state.results.map((result) => {
-      const taken = result.status !== "refused" && result.status !== "period_mismatch";
-      if (!book || !taken || !result.period || !result.receivedAt) return { result, timeliness: "", timelinessCode: null };
-      try {
-        const days = daysLate(new Date(result.receivedAt), dueInstant(result.period, book.settings, result.unit));
-        const code: UnitStatusCode = days > 0 ? "late" : "on_time";
-        return { result, timeliness: statusLabel(code, days), timelinessCode: code };
-      } catch {
-        return { result, timeliness: "", timelinessCode: null };
-      }
-    });
+    return this.state.results.map((result) => ({ result, timeliness: result.timeliness?.label ?? "", timelinessCode: result.timeliness?.code ?? null }));
   }
 }
 

@@ -1,19 +1,33 @@
 // Where the pane runs: inside Excel (the open workbook, through Office.js) or as a plain web page (a
-// workbook held in the browser). The pane only ever talks to this, never to Office.js or exceljs.
+// workbook held in the browser). The pane only ever talks to this and to the application service, never
+// to Office.js or exceljs itself.
 import type { MasterStore } from "../app/store";
 
-export interface Host {
-  kind: "excel" | "web";
-  store: MasterStore;
-  /** Web: loads a master workbook file into the browser (throws a Vietnamese message when it cannot). */
-  openMasterFile?(bytes: Uint8Array, name: string): Promise<void>;
-  /** Web: starts an empty workbook in the browser, before the master sheets are written into it. */
-  newMasterFile?(): Promise<void>;
-  /** Web: hands the master workbook to the user as a download. */
-  download?(): Promise<void>;
-  /** Hands a file the pane made (templates, the upward report) to the user. */
+/** A workbook held in the browser: the web page's store, which the clerk downloads as a file. */
+export interface BrowserWorkbook extends MasterStore {
+  toBytes(): Promise<Uint8Array>;
+}
+
+interface HostBase {
+  /** Hands a file the pane made (templates, the upward report, the web page's workbook) to the user. */
   saveFile(name: string, bytes: Uint8Array): Promise<void>;
 }
+
+export interface ExcelHost extends HostBase {
+  kind: "excel";
+  /** The workbook open in Excel. */
+  store: MasterStore;
+}
+
+export interface WebHost extends HostBase {
+  kind: "web";
+  /** A workbook file read into the browser (a Vietnamese message when it is no .xlsx). */
+  loadWorkbook(bytes: Uint8Array, name: string): Promise<BrowserWorkbook>;
+  /** An empty workbook in the browser, for a new master workbook. */
+  emptyWorkbook(): Promise<BrowserWorkbook>;
+}
+
+export type Host = ExcelHost | WebHost;
 
 /** A file the user picked or dropped, already read into memory. */
 export interface LocalFile {

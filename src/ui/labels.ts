@@ -1,11 +1,12 @@
 // Short Vietnamese labels and colours the pane shows for files and statuses.
-import { STATUS_COLORS, STATUS_FONT_COLORS } from "../core/status";
+import { STATUS_COLORS, STATUS_FONT_COLORS } from "../core/palette";
 import type { FileStatus, UnitStatusCode } from "../core/types";
 
 export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
   imported: "Đã nhập",
   duplicate: "Trùng",
   replaced: "Thay thế",
+  superseded: "Bản cũ",
   refused: "Từ chối",
   period_mismatch: "Khác kỳ",
 };
@@ -15,6 +16,7 @@ const FILE_STATUS_TONE: Record<FileStatus, UnitStatusCode> = {
   imported: "on_time",
   replaced: "on_time",
   duplicate: "pending",
+  superseded: "pending",
   period_mismatch: "late",
   refused: "overdue",
 };
@@ -31,5 +33,3 @@ export function statusTone(code: UnitStatusCode): Tone {
 export function fileStatusTone(status: FileStatus): Tone {
   return statusTone(FILE_STATUS_TONE[status]);
 }
-
-export const SEVERITY_LABELS = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;

@@ -1,7 +1,7 @@
 // The pane's DOM: a fixed skeleton of labelled controls, and regions redrawn from the controller's state.
 // Thin on purpose: every decision lives in the controller; this only shows it and forwards clicks.
 import { formatDayVi, formatInstantVi, vnDay } from "../core/dates";
-import { receivedSourceLabel } from "../core/master-sheets";
+import { receivedSourceLabel, SEVERITY_LABELS } from "../core/master-sheets";
 import { achievementSummary, targetText } from "../core/outputs";
 import { parsePeriodKey } from "../core/periods";
 import type { UnitReminder } from "../core/reminders";
@@ -11,7 +11,7 @@ import { copyText } from "./clipboard";
 import type { FileRow, PaneController, PaneState } from "./controller";
 import { el, fill } from "./dom";
 import type { LocalFile } from "./host";
-import { FILE_STATUS_LABELS, fileStatusTone, SEVERITY_LABELS, statusTone, type Tone } from "./labels";
+import { FILE_STATUS_LABELS, fileStatusTone, statusTone, type Tone } from "./labels";
 import { dueText, periodGroups } from "./periods";
 
 const REPORT_TYPES = ".xlsx,.xlsm,.xls,.ods,.csv";
@@ -59,7 +59,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
   // --- Sổ tổng hợp
   let unitsFile: LocalFile | undefined;
   const unitsName = el("span", { class: "hint", id: "units-file-name" }, "Chưa chọn (sổ sẽ chưa có đơn vị)");
-  const unitsPicker = filePicker("Chọn danh sách đơn vị…", ".csv,.xlsx,.xlsm", false, (files) => {
+  const unitsPicker = filePicker("Chọn danh sách đơn vị…", ".csv,.txt,.xlsx,.xlsm", false, (files) => {
     unitsFile = files[0];
     unitsName.textContent = unitsFile ? `Danh sách đơn vị: ${unitsFile.name}` : "";
   });

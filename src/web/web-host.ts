@@ -1,18 +1,22 @@
 // The web page's host: the master workbook lives in the browser and leaves it only as a download.
+// exceljs is loaded on first use, after the scheduler fix it needs to run at full speed in a browser.
+import type { WebHost } from "../ui/host";
 import { downloadFile } from "../ui/download";
-import type { Host } from "../ui/host";
-import { WorkbookStore } from "./workbook-store";
+import { installFastTimers } from "./immediate";
 
-export const DOWNLOAD_NAME = "so-tong-hop.xlsx";
+let stores: Promise<typeof import("../io/workbook-store")> | null = null;
 
-export function createWebHost(): Host {
-  const store = new WorkbookStore();
+function workbookStore() {
+  installFastTimers();
+  stores ??= import(/* webpackChunkName: "exceljs" */ "../io/workbook-store");
+  return stores;
+}
+
+export function createWebHost(): WebHost {
   return {
     kind: "web",
-    store,
-    openMasterFile: (bytes, name) => store.open(bytes, name),
-    newMasterFile: () => store.create(),
-    download: async () => downloadFile(DOWNLOAD_NAME, await store.save()),
+    loadWorkbook: async (bytes, name) => (await workbookStore()).WorkbookStore.fromBytes(bytes, name),
+    emptyWorkbook: async () => (await workbookStore()).WorkbookStore.empty(),
     saveFile: downloadFile,
   };
 }

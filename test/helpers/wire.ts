@@ -62,3 +62,4 @@ export function recordingStore(store: MasterStore): MasterStore & { lastSpecs: (
 export function existingSheets(wb: Workbook): ExistingSheet[] {
   return wb.sheets.map((s) => ({ id: s.id, name: s.name, position: s.position, visible: s.visibility === "Visible", protected: s.protected }));
 }
+

@@ -1,12 +1,10 @@
 // `tonghop export`: the consolidated period as the body's own unit report, for the next level up.
 import path from "node:path";
 import { vnDay } from "../../core/dates";
-import { consolidateBook, resolvePeriod } from "../../core/report";
-import { UpwardReportError } from "../../core/upward";
 import { writeFileAtomic } from "../../io/node-files";
-import { buildUpwardReport } from "../../io/template-writer";
-import { UsageError, type ParsedArgs } from "../args";
-import { Io, masterPath, now, openMaster, periodArg } from "../context";
+import type { ParsedArgs } from "../args";
+import { Io, now, openMaster, periodArg } from "../context";
+import { printProblems } from "../print";
 
 export const EXPORT_HELP = `tonghop export SO.xlsx --period KY [--out TEP.xlsx]
   Xuất kết quả tổng hợp của kỳ thành báo cáo của đơn vị tổng hợp gửi cấp trên (mã và tên lấy từ trang
@@ -16,23 +14,15 @@ export const EXPORT_HELP = `tonghop export SO.xlsx --period KY [--out TEP.xlsx]
 
 export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(EXPORT_HELP), 0;
-  const file = masterPath(args, EXPORT_HELP);
-  const { book, problems } = await openMaster(file);
-  const period = resolvePeriod(book, periodArg(args));
+  const { file, master } = await openMaster(args, EXPORT_HELP);
   const at = now();
-  for (const p of problems) io.err(`Chú ý: ${p.message}\n`);
-  let report;
-  try {
-    report = await buildUpwardReport(book, period.key, at);
-  } catch (e) {
-    if (e instanceof UpwardReportError) throw new UsageError(e.message);
-    throw e;
-  }
+  const { period, file: report, consolidation: c } = await master.exportUpward(periodArg(args), at);
+  printProblems(master.problems, io);
   const out = args.options.out ?? path.join(path.dirname(file), report.fileName);
   await writeFileAtomic(out, report.bytes);
-  const c = consolidateBook(book, period.key, at);
+  const { settings } = master.book;
   const filled = c.indicators.filter((i) => i.unitsReporting > 0).length;
-  const body = [book.settings.bodyName, book.settings.bodyCode && `mã ${book.settings.bodyCode}`].filter(Boolean).join(", ");
+  const body = [settings.bodyName, settings.bodyCode && `mã ${settings.bodyCode}`].filter(Boolean).join(", ");
   io.out(`Đã xuất báo cáo ${period.label} của ${body} (${filled}/${c.indicators.length} chỉ tiêu có số liệu, ngày báo cáo ${vnDay(at).split("-").reverse().join("/")}): ${out}\n`);
   const missing = c.units.filter((u) => u.status === "overdue" || u.status === "pending");
   if (missing.length > 0) io.out(`Chú ý: ${missing.length} đơn vị chưa nộp báo cáo (${missing.map((u) => u.name).join("; ")}); số liệu của các đơn vị này chưa có trong báo cáo.\n`);

@@ -2,12 +2,10 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { formatDayVi } from "../../core/dates";
-import { resolvePeriod } from "../../core/report";
-import { templatePlans } from "../../core/template-plan";
 import { writeFileAtomic } from "../../io/node-files";
-import { buildTemplates } from "../../io/template-writer";
 import type { ParsedArgs } from "../args";
-import { Io, masterPath, openMaster, periodArg } from "../context";
+import { Io, openMaster, periodArg } from "../context";
+import { printProblems } from "../print";
 
 export const TEMPLATES_HELP = `tonghop templates SO.xlsx --period KY [--out THU_MUC]
   Tạo mẫu báo cáo (.xlsx) cho từng đơn vị phải nộp kỳ này: tên, mã đơn vị, kỳ báo cáo, hạn nộp và các
@@ -18,23 +16,19 @@ export const TEMPLATES_HELP = `tonghop templates SO.xlsx --period KY [--out THU_
 
 export async function runTemplates(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(TEMPLATES_HELP), 0;
-  const file = masterPath(args, TEMPLATES_HELP);
-  const { book, problems } = await openMaster(file);
-  const period = resolvePeriod(book, periodArg(args));
-  const plans = templatePlans(book, period.key);
-  for (const p of problems) io.err(`Chú ý: ${p.message}\n`);
-  if (plans.length === 0) {
+  const { file, master } = await openMaster(args, TEMPLATES_HELP);
+  const { period, templates } = await master.templates(periodArg(args));
+  printProblems(master.problems, io);
+  if (templates.length === 0) {
     io.out(`Không có đơn vị nào phải nộp báo cáo ${period.label} (xem cột "Tần suất", "Hoạt động từ", "Hoạt động đến" trong trang "Đơn vị").\n`);
     return 0;
   }
   const dir = args.options.out ?? path.join(path.dirname(file), `Mau BC ${period.key}`);
   await fs.mkdir(dir, { recursive: true });
-  const files = await buildTemplates(book, period.key);
-  for (const [i, f] of files.entries()) {
-    await writeFileAtomic(path.join(dir, f.fileName), f.bytes);
-    const plan = plans[i];
-    io.out(`  ${f.fileName} – ${plan.unit.name}: ${plan.indicators.length} chỉ tiêu, hạn nộp trước ngày ${formatDayVi(plan.dueDay)}\n`);
+  for (const { plan, file: made } of templates) {
+    await writeFileAtomic(path.join(dir, made.fileName), made.bytes);
+    io.out(`  ${made.fileName} – ${plan.unit.name}: ${plan.indicators.length} chỉ tiêu, hạn nộp trước ngày ${formatDayVi(plan.dueDay)}\n`);
   }
-  io.out(`Đã tạo ${files.length} mẫu báo cáo ${period.label} trong thư mục ${dir}\n`);
+  io.out(`Đã tạo ${templates.length} mẫu báo cáo ${period.label} trong thư mục ${dir}\n`);
   return 0;
 }

@@ -17,11 +17,11 @@ export function readStringItem(scanner: XmlScanner): string {
       text += scanner.text();
     }
   }
-  return cellText(text);
+  return decodeCellText(text);
 }
 
 /** Cell text as Excel would hold it: escapes decoded, cut at Excel's 32,767-character limit. */
-export function cellText(raw: string): string {
+export function decodeCellText(raw: string): string {
   const text = decodeOoxmlEscapes(raw);
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
 }
@@ -32,7 +32,7 @@ export function readSharedStrings(xml: string): string[] {
   while (scanner.next()) {
     if (scanner.name !== "si" || scanner.closing) continue;
     const literal = scanner.literalContent("<t>", "</t></si>");
-    strings.push(literal !== null ? cellText(literal) : readStringItem(scanner));
+    strings.push(literal !== null ? decodeCellText(literal) : readStringItem(scanner));
   }
   scanner.finish();
   return strings;

@@ -3,7 +3,7 @@ import type { CellRange, CellValue } from "../../core/types";
 import { parseIsoWallClock, serialToDate } from "./dates";
 import { GridBuilder } from "./grid";
 import type { ReadLimits } from "./limits";
-import { cellText, readStringItem } from "./rich-text";
+import { decodeCellText, readStringItem } from "./rich-text";
 import { XmlScanner } from "./xml";
 
 export interface SheetContext {
@@ -29,7 +29,7 @@ export function parseCellRef(ref: string): CellRef {
   let col = 0;
   let row = 0;
   let i = 0;
-  let ch = 0;
+  let ch: number;
   while (i < ref.length && ((ch = ref.charCodeAt(i) | 32), ch === (36 | 32) || (ch >= 97 && ch <= 122))) {
     if (ch !== (36 | 32)) col = Math.min(col * 26 + (ch - 96), Number.MAX_SAFE_INTEGER);
     i++;
@@ -65,13 +65,13 @@ function numberValue(raw: string, style: number, context: SheetContext): CellVal
 
 /** The value of a cell from its type attribute and the text of its <v> or <is>. */
 function cellValue(type: string | null, v: string | null, inline: string | null, style: number, context: SheetContext): CellValue {
-  if (type === "inlineStr" || (inline !== null && v === null)) return inline ?? cellText(v ?? "");
+  if (type === "inlineStr" || (inline !== null && v === null)) return inline ?? decodeCellText(v ?? "");
   if (v === null) return null;
   switch (type) {
     case "s":
       return context.sharedStrings[Number(v)] ?? null;
     case "str":
-      return cellText(v);
+      return decodeCellText(v);
     case "b":
       return v === "1" || v === "true";
     case "e":

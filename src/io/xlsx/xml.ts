@@ -217,7 +217,7 @@ export class XmlScanner {
     if (this.closing) i++;
     const nameStart = i;
     let colon = -1;
-    let ch = 0;
+    let ch: number;
     while (i < s.length && !isNameEnd((ch = s.charCodeAt(i)))) {
       if (ch === 58) colon = i;
       i++;

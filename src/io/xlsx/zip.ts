@@ -78,8 +78,14 @@ function applyZip64Extra(b: Uint8Array, start: number, length: number, entry: Zi
     const size = u16(b, at + 2);
     if (id === 1) {
       let p = at + 4;
-      if (entry.size === 0xffffffff) (entry.size = u64(b, p)), (p += 8);
-      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(b, p)), (p += 8);
+      if (entry.size === 0xffffffff) {
+        entry.size = u64(b, p);
+        p += 8;
+      }
+      if (entry.compressedSize === 0xffffffff) {
+        entry.compressedSize = u64(b, p);
+        p += 8;
+      }
       if (entry.localOffset === 0xffffffff) entry.localOffset = u64(b, p);
       return;
     }

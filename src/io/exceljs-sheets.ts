@@ -1,52 +1,7 @@
-// The master workbook through exceljs, in Node and in the browser alike: read the product's sheets into a
-// MasterBook, write SheetSpecs back. Sheets the product does not own are never touched.
-import ExcelJS from "exceljs";
-import { INPUT_SHEETS, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
-import { readMasterBook, ReadMasterResult } from "../core/master-read";
-import { inputSheetSpecs } from "../core/master-write";
-import { importSheets } from "../core/outputs";
-import type { CellValue, MasterBook, SheetSpec } from "../core/types";
-import { worksheetToSheet } from "./xlsx/exceljs-grid";
-
-export class MasterWorkbookError extends Error {}
-
-export interface LoadedMaster extends ReadMasterResult {
-  workbook: ExcelJS.Workbook;
-}
-
-export async function loadMasterWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<LoadedMaster> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as ArrayBuffer);
-  } catch (e) {
-    throw new MasterWorkbookError(`Không mở được sổ tổng hợp: tệp không phải .xlsx hoặc đã hỏng (${(e as Error).message}).`);
-  }
-  const grids: Record<string, CellValue[][]> = {};
-  const known = new Set<string>([...INPUT_SHEETS, ...OWNED_SHEETS]);
-  workbook.eachSheet((ws) => {
-    if (known.has(ws.name.normalize("NFC"))) grids[ws.name.normalize("NFC")] = worksheetToSheet(ws).rows;
-  });
-  if (!grids[SHEETS.units] && !grids[SHEETS.data]) {
-    throw new MasterWorkbookError(
-      `Tệp này không phải sổ tổng hợp (không có trang "${SHEETS.units}" và "${SHEETS.data}"). Tạo sổ mới bằng lệnh: tonghop init SO-TONG-HOP.xlsx`,
-    );
-  }
-  return { workbook, ...readMasterBook(grids) };
-}
-
-/** A new master workbook holding every stored sheet of the book. */
-export function createMasterWorkbook(book: MasterBook): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tổng hợp báo cáo Bình dân học vụ số";
-  workbook.created = new Date();
-  writeSheets(workbook, [...inputSheetSpecs(book), ...importSheets(book)]);
-  return workbook;
-}
-
-export async function saveMasterWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
-}
+// SheetSpecs written into an exceljs workbook: the master workbook's store for the command line and the
+// web page (workbook-store.ts). Sheets the product does not own are never touched.
+import type ExcelJS from "exceljs";
+import type { SheetSpec } from "../core/types";
 
 // Any font exceljs writes must name its face, or LibreOffice falls back to a serif.
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
@@ -69,6 +24,14 @@ export function writeSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): voi
   }
 }
 
+/**
+ * Readers decode "_x0041_" in cell text as "A" (OOXML's escape for characters XML cannot hold), and
+ * exceljs writes text as it is: a literal "_x0041_" keeps its form only with its underscore escaped.
+ */
+function escapeXstring(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   spec.columnWidths.forEach((w, i) => {
@@ -82,7 +45,7 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       if (v === null || v === undefined) return;
       const cell = xr.getCell(c + 1);
       // exceljs writes a JS string as a string cell: text from reports can never become a formula here.
-      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : typeof v === "string" ? escapeXstring(v) : v;
       const fmt = formats[c];
       if (fmt) cell.numFmt = fmt;
     });

@@ -1,6 +1,7 @@
 // One consolidation of the master book for a period as of a date: statuses, indicators and the findings
 // that concern the period. Plain values: the CLI prints them as JSON, the outputs module lays them out.
 import { consolidate } from "./consolidation";
+import { InputError } from "./input-error";
 import { parsePeriodKey, periodContains } from "./periods";
 import { unitStatus } from "./status";
 import type { ConsolidatedIndicator, Finding, MasterBook, Period, UnitStatus } from "./types";
@@ -13,7 +14,7 @@ export interface Consolidation {
   findings: Finding[];
 }
 
-export class UnknownPeriodError extends Error {
+export class UnknownPeriodError extends InputError {
   constructor(readonly key: string) {
     super(`Kỳ báo cáo "${key}" không hợp lệ (ví dụ: 2026-03, 2026-Q1, 2026-H1, 2026 hoặc một kỳ đột xuất khai báo trong trang "Hạn nộp").`);
   }

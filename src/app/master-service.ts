@@ -1,0 +1,228 @@
+// The application service: what the command line, the web page and the pane in Excel do with a master
+// workbook, whichever store holds it (a file, the browser's memory, the open Excel workbook). Every action
+// goes one way: read the book from the store → import the files → consolidate → write the sheets back.
+// The faces parse their input, call this, and show what it returns.
+import { importFiles, type FileResult, type IncomingFile } from "../core/import";
+import { InputError } from "../core/input-error";
+import { inputSheetSpecs } from "../core/master-write";
+import { readMasterBook } from "../core/master-read";
+import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
+import { consolidationSheets, importSheets } from "../core/outputs";
+import { consolidateBook, resolvePeriod, type Consolidation } from "../core/period-consolidation";
+import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "../core/reminders";
+import { templatePlans, type TemplatePlan } from "../core/template-plan";
+import { fileTimeliness, type Timeliness } from "../core/timeliness";
+import type { Finding, MasterBook, Period, Settings } from "../core/types";
+import { sha256Hex } from "../io/hash";
+import { toIncomingFile } from "../io/incoming";
+import type { OutputFile } from "../io/template-writer";
+import type { UnitsList } from "../io/units-file";
+import type { MasterStore } from "./store";
+
+/** The one reader of units list files (CSV, Unicode Text, a workbook), for "create". */
+export { readUnitsList, type UnitsList } from "../io/units-file";
+
+export const PRODUCT_SHEETS: readonly string[] = [...INPUT_SHEETS, ...OWNED_SHEETS];
+
+/** The writers of report workbooks need exceljs: loaded on first use, so the pane's first load stays small. */
+const writers = () => import(/* webpackChunkName: "outputs" */ "../io/template-writer");
+
+export interface OpenedBook {
+  book: MasterBook;
+  /** Problems with the workbook itself (a missing sheet, a row that cannot be read) or its units list. */
+  problems: Finding[];
+}
+
+/** A file of a batch with how it arrived against its own deadline (null when it was not taken in). */
+export type FileOutcome = FileResult & { timeliness: Timeliness | null };
+
+export interface ImportResult {
+  book: MasterBook;
+  files: FileOutcome[];
+}
+
+export interface ConsolidateResult extends ImportResult {
+  consolidation: Consolidation;
+  /** Output sheets the clerk had typed over, kept as "(sửa tay)" copies as they were rewritten. */
+  editedOutputs: Finding[];
+}
+
+export interface Reminders {
+  consolidation: Consolidation;
+  units: (UnitReminder & { message: string })[];
+  /** One message naming every unit to remind, for the group chat; "" when there is none. */
+  group: string;
+}
+
+export interface ServiceOptions {
+  /**
+   * The workbook can change outside the product between two actions (Excel: the clerk adds units, edits
+   * settings, sorts the data): read it again before each. Off for a file read once per command and for a
+   * workbook only the product writes (the web page).
+   */
+  rereads?: boolean;
+}
+
+/** The one message for a workbook that is not a master workbook, whichever face opened it. */
+function notMaster(name: string): InputError {
+  return new InputError(`“${name}” không phải sổ tổng hợp (không có trang “${SHEETS.units}” và “${SHEETS.data}”). Hãy chọn đúng sổ, hoặc tạo sổ mới.`);
+}
+
+const NO_BOOK = "Không còn thấy các trang của sổ tổng hợp trong sổ này: hãy mở lại sổ, hoặc tạo sổ mới.";
+
+/** The master book in the store, or null when the workbook has none of the master sheets. */
+async function readBook(store: MasterStore): Promise<OpenedBook | null> {
+  const grids = await store.readSheets(PRODUCT_SHEETS);
+  if (!grids[SHEETS.units] && !grids[SHEETS.data]) return null;
+  const { book, problems } = readMasterBook(grids);
+  return { book, problems };
+}
+
+/** A report file as a browser or Excel hands it over (name, bytes, modified time) -> IncomingFile. */
+export async function readReportFile(name: string, bytes: Uint8Array, lastModified: number | null): Promise<IncomingFile> {
+  return toIncomingFile(name, bytes, await sha256Hex(bytes), lastModified ? new Date(lastModified) : null);
+}
+
+function withTimeliness(files: FileResult[], settings: Settings): FileOutcome[] {
+  return files.map((f) => ({ ...f, timeliness: fileTimeliness(f, settings) }));
+}
+
+export class MasterService {
+  private constructor(
+    readonly store: MasterStore,
+    private opened: OpenedBook,
+    private readonly options: ServiceOptions,
+  ) {}
+
+  /** The master book of a workbook that may have none yet (Excel: the pane then offers to create it). */
+  static async find(store: MasterStore, options: ServiceOptions = {}): Promise<MasterService | null> {
+    const opened = await readBook(store);
+    return opened && new MasterService(store, opened, options);
+  }
+
+  /** The master book of a workbook the user chose as one; `name` is the file's, for the message when it is not. */
+  static async open(store: MasterStore, name: string, options: ServiceOptions = {}): Promise<MasterService> {
+    const opened = await readBook(store);
+    if (!opened) throw notMaster(name);
+    return new MasterService(store, opened, options);
+  }
+
+  /**
+   * A new master book in the store: the default catalogue and targets, and the units of a units list
+   * (readUnitsList) when one is given; its problems are the list's skipped rows.
+   */
+  static async create(store: MasterStore, settings: Partial<Settings>, list: UnitsList = { units: [], problems: [] }, options: ServiceOptions = {}): Promise<MasterService> {
+    const book = newMasterBook(settings, list.units);
+    await store.writeSheets([...inputSheetSpecs(book), ...importSheets(book)], SHEETS.units);
+    return new MasterService(store, { book, problems: list.problems }, options);
+  }
+
+  get book(): MasterBook {
+    return this.opened.book;
+  }
+
+  get problems(): Finding[] {
+    return this.opened.problems;
+  }
+
+  /** The book as the workbook holds it now: read again when it can change outside the product. */
+  async refresh(): Promise<OpenedBook> {
+    if (!this.options.rereads) return this.opened;
+    const opened = await readBook(this.store);
+    if (!opened) throw new InputError(NO_BOOK);
+    this.opened = opened;
+    return opened;
+  }
+
+  resolvePeriod(periodKey: string): Period {
+    return resolvePeriod(this.book, periodKey);
+  }
+
+  /** What importing the files would do, nothing written: each file's outcome and the book it would give. */
+  preview(files: IncomingFile[], periodKey: string | undefined, now: Date): ImportResult {
+    const outcome = importFiles(this.book, files, { periodKey, now });
+    return { book: outcome.book, files: withTimeliness(outcome.files, outcome.book.settings) };
+  }
+
+  /** Imports the files and writes the data, submissions, log and findings sheets. */
+  async importReports(files: IncomingFile[], opts: { periodKey?: string; now: Date }): Promise<ImportResult> {
+    const { book, files: outcomes } = await this.commit(files, opts.periodKey, opts.now, null);
+    return { book, files: outcomes };
+  }
+
+  /**
+   * "Tổng hợp báo cáo": imports the files given (none for the command line's `consolidate`), consolidates
+   * the period as of `asOf`, writes the data and every output sheet and shows "Tổng hợp".
+   */
+  async consolidate(opts: { files?: IncomingFile[]; periodKey: string; asOf: Date; now: Date }): Promise<ConsolidateResult> {
+    const result = await this.commit(opts.files ?? [], opts.periodKey, opts.now, opts.asOf);
+    return { ...result, consolidation: result.consolidation as Consolidation };
+  }
+
+  /** The one sequence: read → import → consolidate (when `asOf` is given) → write. */
+  private async commit(files: IncomingFile[], periodKey: string | undefined, now: Date, asOf: Date | null) {
+    const { book } = await this.refresh();
+    const period = periodKey === undefined ? undefined : resolvePeriod(book, periodKey).key;
+    const outcome = files.length > 0 ? importFiles(book, files, { periodKey: period, now }) : { book, files: [] };
+    const consolidation = asOf && period ? consolidateBook(outcome.book, period, asOf) : null;
+    const editedOutputs = consolidation
+      ? await this.store.writeSheets(consolidationSheets(outcome.book, consolidation, asOf as Date), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status])
+      : await this.store.writeSheets(importSheets(outcome.book));
+    this.opened = { book: outcome.book, problems: this.opened.problems };
+    return { book: outcome.book, files: withTimeliness(outcome.files, outcome.book.settings), consolidation, editedOutputs };
+  }
+
+  /**
+   * The period's statuses and figures as of `asOf`, nothing written; files not yet imported (`pending`)
+   * count as if they were, so the pane's overdue list follows its preview.
+   */
+  status(periodKey: string, asOf: Date, pending: IncomingFile[] = [], now: Date = asOf): { book: MasterBook; consolidation: Consolidation } {
+    const book = pending.length > 0 ? this.preview(pending, periodKey, now).book : this.book;
+    return { book, consolidation: consolidateBook(book, periodKey, asOf) };
+  }
+
+  /** The messages for the units to chase (overdue, late, sent with errors), and one for the group chat. */
+  reminders(periodKey: string, asOf: Date, pending: IncomingFile[] = [], now: Date = asOf): Reminders {
+    const { book, consolidation } = this.status(periodKey, asOf, pending, now);
+    const units = unitsToRemind(book, consolidation).map((r) => ({ ...r, message: unitMessage(book, consolidation, r) }));
+    return { consolidation, units, group: groupReminder(book, consolidation) };
+  }
+
+  /** The body that reports upward and signs the templates, saved in the "Cài đặt" sheet. */
+  async saveBody(body: Pick<Settings, "bodyCode" | "bodyName">): Promise<{ book: MasterBook; changed: boolean }> {
+    const { book, problems } = await this.refresh();
+    const settings = { ...book.settings, bodyCode: body.bodyCode.trim(), bodyName: body.bodyName.trim() };
+    if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return { book, changed: false };
+    const updated = { ...book, settings };
+    await this.store.writeSheets(inputSheetSpecs(updated).filter((spec) => spec.name === SHEETS.settings));
+    this.opened = { book: updated, problems };
+    return { book: updated, changed: true };
+  }
+
+  /** One blank report form per unit that owes the period, with the plan it was made from. */
+  async templates(periodKey: string): Promise<{ period: Period; templates: { plan: TemplatePlan; file: OutputFile }[] }> {
+    const { book } = await this.refresh();
+    const period = resolvePeriod(book, periodKey);
+    const plans = templatePlans(book, period.key);
+    const files = plans.length > 0 ? await (await writers()).buildTemplates(book, period.key) : [];
+    return { period, templates: plans.map((plan, i) => ({ plan, file: files[i] })) };
+  }
+
+  /** The templates in one .zip, for a browser to save; null when no unit owes the period. */
+  async templatesZip(periodKey: string): Promise<{ period: Period; zip: { file: OutputFile; count: number } | null }> {
+    const { book } = await this.refresh();
+    const period = resolvePeriod(book, periodKey);
+    return { period, zip: await (await writers()).buildTemplatesZip(book, period.key) };
+  }
+
+  /**
+   * The consolidated period as this body's own unit report for the next level up, dated the day of `now`;
+   * refused (core/upward.ts) while the body has neither code nor name.
+   */
+  async exportUpward(periodKey: string, now: Date): Promise<{ period: Period; file: OutputFile; consolidation: Consolidation }> {
+    const { book } = await this.refresh();
+    const period = resolvePeriod(book, periodKey);
+    const file = await (await writers()).buildUpwardReport(book, period.key, now);
+    return { period, file, consolidation: consolidateBook(book, period.key, now) };
+  }
+}
