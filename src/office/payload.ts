@@ -48,12 +48,6 @@ export function chunkRows(columns: number): number {
   return Math.max(1, Math.round(CLIENT_CHUNK_CELLS / columns));
 }
 
-/** The bytes of a values write over `rows` × `columns` beyond the JSON of its data. */
-export function valuesWriteOverhead(rows: number, columns: number): number {
-  if (rows * columns <= CLIENT_CHUNK_CELLS) return REQUEST_COSTS.rangeWrite;
-  return REQUEST_COSTS.rangeWrite + REQUEST_COSTS.validate + Math.ceil(rows / chunkRows(columns)) * REQUEST_COSTS.chunk;
-}
-
 /** The UTF-8 length of JSON.stringify(v), without building the string. */
 export function jsonBytes(v: unknown): number {
   if (v === null || v === undefined) return 4;

@@ -90,7 +90,7 @@ export interface WriteInput {
 const DATA_SHEETS: readonly string[] = [SHEETS.data, SHEETS.submissions, SHEETS.log];
 
 /** Sheets of an interrupted write that this one clears away before it adds its own. */
-export function leftovers(specs: readonly SheetSpec[], existing: readonly ExistingSheet[]): ExistingSheet[] {
+function leftovers(specs: readonly SheetSpec[], existing: readonly ExistingSheet[]): ExistingSheet[] {
   const byKey = new Map(existing.map((s) => [sheetKey(s.name), s]));
   return specs.flatMap((spec) => {
     const staged = byKey.get(sheetKey(stagingName(spec.name)));
@@ -355,7 +355,7 @@ class Packer {
  * write for each cell that may start a new rectangle of formats: every cell on a block's first row, else
  * each cell whose format differs from the one above it (formatRectangles makes no more than that).
  */
-export function rowBytes(grid: ExcelGrid, r: number, firstOfBlock: boolean): number {
+function rowBytes(grid: ExcelGrid, r: number, firstOfBlock: boolean): number {
   const row = grid.formats[r];
   const above = firstOfBlock ? null : grid.formats[r - 1];
   let bytes = jsonBytes(grid.values[r]) + 1;
