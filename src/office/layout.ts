@@ -48,10 +48,9 @@ function mergeRuns(sorted: CellRange[], adjacent: (a: CellRange, b: CellRange) =
 }
 
 /**
- * A block of rows' number formats as rectangles of one format each, to be written as 1×1 arrays that
- * Excel applies to every cell of the range (Microsoft's "update all cells in a range" sample; verified on
- * Windows, Mac and the web in office-js-docs-pr#5400). A table's formats are the same down each column,
- * so a sheet of 20,000 rows takes a handful of writes instead of doubling the request with a 2-D array
+ * A block of rows' number formats as rectangles of one format each, each written as one value that
+ * Excel applies to every cell of the range (write.ts: setNumberFormat). A table's formats are the same
+ * down each column, so a sheet of 20,000 rows takes a handful of writes instead of doubling the request with a 2-D array
  * of formats as big as its values.
  */
 export function formatRectangles(formats: readonly string[][], top: number, bottom: number): { range: CellRange; format: string }[] {
