@@ -203,3 +203,24 @@ describe("a Word report written by Word itself", () => {
     );
   });
 });
+
+describe("a Word report with pages of narrative before its table", () => {
+  const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join("")}</w:tr>`;
+  const narrative = Array.from({ length: 150 }, (_, i) => p(`${i + 1}. Kết quả triển khai phong trào tại thôn, tổ dân phố trong tháng.`)).join("");
+  const table = `<w:tbl>${row("Mã chỉ tiêu", "Chỉ tiêu", "Kết quả")}${row("MH01", "Đại sứ số (mentor) đang hoạt động", "4")}${row("ZZ09", "Chỉ tiêu tự đặt của đơn vị", "7")}</w:tbl>`;
+  const body = [p("Đơn vị: Công an xã Hòa Bình"), p("Kỳ báo cáo: Tháng 3/2026"), p("Ngày báo cáo: 15/03/2026"), narrative, table].join("");
+  const file = toIncomingFile("bao-cao-dai.docx", docxPackage(documentXml(body)), "h", null);
+  const { book, files } = importFiles(newMasterBook({ year: 2026 }, [testUnit("CAX", "Công an xã Hòa Bình")]), [file], { now: NOW });
+
+  test("the table is found however far down it sits", () => {
+    expect(files[0].status).toBe("imported");
+    expect(book.data.map((f) => [f.indicator, f.value, f.cell])).toEqual([["MH01", 4, "Bảng 1, dòng 2, cột C"]]);
+  });
+
+  test("a message about a row names it as the document does, not as a sheet row", () => {
+    const unknown = files[0].findings.find((f) => f.code === "UNKNOWN_INDICATOR");
+    expect(unknown?.message).toMatch(/^Bảng 1, dòng 3: chỉ tiêu "ZZ09/);
+  });
+});

@@ -171,6 +171,8 @@ export interface SetAsideCell {
 export interface ReportRow {
   /** 1-based row number on the sheet. */
   row: number;
+  /** The row as a message names it: "dòng 12", or in a Word report "Bảng 2, dòng 5". */
+  place: string;
   code: string | null;
   name: string | null;
   uom: string | null;
