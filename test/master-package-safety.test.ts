@@ -84,7 +84,7 @@ test("a decomposed (NFD) sheet name is the same sheet as its composed form", () 
 
 test("a copy of a hand-edited output is never overwritten by the next copy", () => {
   const edits = { [SHEETS.consolidated]: [["Số liệu sửa tay", 1]] };
-  const { backups } = keepEditedOutputs(edits, [SHEETS.consolidated]);
+  const { backups } = keepEditedOutputs(edits, [SHEETS.consolidated], () => false);
   const first = patchMasterPackage(clerkMaster(), backups);
   expect(first.added).toEqual(["Tổng hợp (sửa tay)"]);
   const error = refusal(() => patchMasterPackage(first.bytes, backups));

@@ -37,7 +37,7 @@ class MemoryStore implements BrowserWorkbook {
     return out;
   }
   async writeSheets(specs: SheetSpec[], activate?: string, keepEdited: readonly string[] = []) {
-    const { backups, problems } = keepEditedOutputs(await this.readSheets(keepEdited), keepEdited);
+    const { backups, problems } = keepEditedOutputs(await this.readSheets(keepEdited), keepEdited, (n) => this.grids.has(n));
     const all = [...backups, ...specs];
     for (const s of all) this.grids.set(s.name, s.values as CellValue[][]);
     this.writes.push(all.map((s) => s.name));

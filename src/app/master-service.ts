@@ -24,6 +24,12 @@ export { readUnitsList, type UnitsList } from "../io/units-file";
 
 export const PRODUCT_SHEETS: readonly string[] = [...INPUT_SHEETS, ...OWNED_SHEETS];
 
+/**
+ * What the units' statuses need: deadlines, units and who sent what when. A status report opened with
+ * these (ServiceOptions.sheets) does not read the data sheet, which is most of a big master.
+ */
+export const STATUS_SHEETS: readonly string[] = [SHEETS.settings, SHEETS.deadlines, SHEETS.units, SHEETS.submissions];
+
 /** The writers of report workbooks need exceljs: loaded on first use, so the pane's first load stays small. */
 const writers = () => import(/* webpackChunkName: "outputs" */ "../io/template-writer");
 
@@ -61,6 +67,11 @@ export interface ServiceOptions {
    * workbook only the product writes (the web page).
    */
   rereads?: boolean;
+  /**
+   * Read only these sheets (STATUS_SHEETS for a status report): the others keep the new book's defaults,
+   * so such a service only reads; a write through it is a fault of the program and throws.
+   */
+  sheets?: readonly string[];
 }
 
 /** The one message for a workbook that is not a master workbook, whichever face opened it. */
@@ -71,10 +82,10 @@ function notMaster(name: string): InputError {
 const NO_BOOK = "Không còn thấy các trang của sổ tổng hợp trong sổ này: hãy mở lại sổ, hoặc tạo sổ mới.";
 
 /** The master book in the store, or null when the workbook has none of the master sheets. */
-async function readBook(store: MasterStore): Promise<OpenedBook | null> {
-  const grids = await store.readSheets(PRODUCT_SHEETS);
+async function readBook(store: MasterStore, sheets: readonly string[] = PRODUCT_SHEETS): Promise<OpenedBook | null> {
+  const grids = await store.readSheets(sheets);
   if (!grids[SHEETS.units] && !grids[SHEETS.data]) return null;
-  const { book, problems } = readMasterBook(grids);
+  const { book, problems } = readMasterBook(grids, sheets);
   return { book, problems };
 }
 
@@ -96,13 +107,13 @@ export class MasterService {
 
   /** The master book of a workbook that may have none yet (Excel: the pane then offers to create it). */
   static async find(store: MasterStore, options: ServiceOptions = {}): Promise<MasterService | null> {
-    const opened = await readBook(store);
+    const opened = await readBook(store, options.sheets);
     return opened && new MasterService(store, opened, options);
   }
 
   /** The master book of a workbook the user chose as one; `name` is the file's, for the message when it is not. */
   static async open(store: MasterStore, name: string, options: ServiceOptions = {}): Promise<MasterService> {
-    const opened = await readBook(store);
+    const opened = await readBook(store, options.sheets);
     if (!opened) throw notMaster(name);
     return new MasterService(store, opened, options);
   }
@@ -128,10 +139,15 @@ export class MasterService {
   /** The book as the workbook holds it now: read again when it can change outside the product. */
   async refresh(): Promise<OpenedBook> {
     if (!this.options.rereads) return this.opened;
-    const opened = await readBook(this.store);
+    const opened = await readBook(this.store, this.options.sheets);
     if (!opened) throw new InputError(NO_BOOK);
     this.opened = opened;
     return opened;
+  }
+
+  /** A book read in part holds defaults for the sheets not read: written back, they would replace the clerk's. */
+  private writable(): void {
+    if (this.options.sheets) throw new Error("a master book read in part was about to be written");
   }
 
   resolvePeriod(periodKey: string): Period {
@@ -161,6 +177,7 @@ export class MasterService {
 
   /** The one sequence: read → import → consolidate (when `asOf` is given) → write. */
   private async commit(files: IncomingFile[], periodKey: string | undefined, now: Date, asOf: Date | null) {
+    this.writable();
     const { book } = await this.refresh();
     const period = periodKey === undefined ? undefined : resolvePeriod(book, periodKey).key;
     const outcome = files.length > 0 ? importFiles(book, files, { periodKey: period, now }) : { book, files: [] };
@@ -190,6 +207,7 @@ export class MasterService {
 
   /** The body that reports upward and signs the templates, saved in the "Cài đặt" sheet. */
   async saveBody(body: Pick<Settings, "bodyCode" | "bodyName">): Promise<{ book: MasterBook; changed: boolean }> {
+    this.writable();
     const { book, problems } = await this.refresh();
     const settings = { ...book.settings, bodyCode: body.bodyCode.trim(), bodyName: body.bodyName.trim() };
     if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return { book, changed: false };

@@ -35,10 +35,28 @@ export function masterPath(args: ParsedArgs, help: string): string {
   return file;
 }
 
-/** The service over the master workbook file named first on the command line. */
-export async function openMaster(args: ParsedArgs, help: string): Promise<{ file: string; master: MasterService }> {
+export interface OpenMaster {
+  /** As named on the command line. */
+  file: string;
+  /** The file replaced when the book is written (symlinks followed). */
+  target: string;
+  master: MasterService;
+}
+
+/**
+ * Runs a command over the master workbook file named first on the command line, and releases it however
+ * the command ends. A writing command holds the master's lock throughout and refuses, unless --force,
+ * a workbook Excel or LibreOffice has open; `sheets` reads only those sheets (a status report).
+ */
+export async function withMaster<T>(args: ParsedArgs, help: string, how: { write: boolean; sheets?: readonly string[] }, run: (open: OpenMaster) => Promise<T>): Promise<T> {
   const file = masterPath(args, help);
-  return { file, master: await MasterService.open(await openMasterFile(file), file) };
+  const opened = await openMasterFile(file, { write: how.write, force: args.flags.has("force") });
+  try {
+    const master = await MasterService.open(opened.store, file, { sheets: how.sheets });
+    return await run({ file, target: opened.target, master });
+  } finally {
+    await opened.close();
+  }
 }
 
 export function asOfArg(args: ParsedArgs): Date {

@@ -15,11 +15,11 @@ const HELP = `tonghop: tổng hợp báo cáo "Bình dân học vụ số"
 
 Cách dùng:
   tonghop init SO.xlsx [--code MA] [--name "UBND xã ..."] [--units DON-VI.csv|.xlsx] [--year 2026]
-  tonghop import SO.xlsx TEP_HOAC_THU_MUC... [--period KY] [--json]
-  tonghop consolidate SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
+  tonghop import SO.xlsx TEP_HOAC_THU_MUC... [--period KY] [--json] [--force]
+  tonghop consolidate SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json] [--force]
   tonghop status SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
-  tonghop templates SO.xlsx --period KY [--out THU_MUC]
-  tonghop export SO.xlsx --period KY [--out TEP.xlsx]
+  tonghop templates SO.xlsx --period KY [--out THU_MUC] [--force]
+  tonghop export SO.xlsx --period KY [--out TEP.xlsx] [--force]
   tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
 
 Kỳ báo cáo (KY): 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng), 2026 (năm) hoặc kỳ đột xuất.
@@ -33,15 +33,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case "init":
         return await runInit(parseArgs(rest, ["json", "force", "help"], ["code", "name", "units", "year"]), io);
       case "import":
-        return await runImport(parseArgs(rest, ["json", "help"], ["period"]), io);
+        return await runImport(parseArgs(rest, ["json", "force", "help"], ["period"]), io);
       case "consolidate":
-        return await runConsolidate(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io, true);
+        return await runConsolidate(parseArgs(rest, ["json", "force", "help"], ["period", "as-of"]), io, true);
       case "status":
         return await runConsolidate(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io, false);
       case "templates":
-        return await runTemplates(parseArgs(rest, ["help"], ["period", "out"]), io);
+        return await runTemplates(parseArgs(rest, ["force", "help"], ["period", "out"]), io);
       case "export":
-        return await runExport(parseArgs(rest, ["help"], ["period", "out"]), io);
+        return await runExport(parseArgs(rest, ["force", "help"], ["period", "out"]), io);
       case "remind":
         return await runRemind(parseArgs(rest, ["json", "help"], ["period", "as-of"]), io);
       case undefined:

@@ -50,6 +50,7 @@ export const FINDING_CODES = {
   OUTPUT_EDITED: "warning",
   // Writing the master workbook
   EXCEL_LAYOUT_INCOMPLETE: "warning",
+  CLERK_ROWS_MOVED: "warning",
   DUPLICATE_FILE: "info",
 } as const satisfies Record<string, Severity>;
 

@@ -1,7 +1,7 @@
 // Reading the master workbook's sheets back into a MasterBook, each from its declaration in
 // master-schema/. Columns are found by their header text, so a clerk may sort, reorder or add columns;
 // rows that cannot be read are reported, never silently dropped.
-import { newMasterBook, SHEETS } from "./master-sheets";
+import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, SHEETS } from "./master-sheets";
 import { CATALOGUE } from "./master-schema/catalogue-sheet";
 import { DATA } from "./master-schema/data-sheet";
 import { deadlineSettings, DEADLINES } from "./master-schema/deadlines-sheet";
@@ -9,11 +9,13 @@ import { FINDINGS } from "./master-schema/findings-sheet";
 import { LOG } from "./master-schema/log-sheet";
 import { readSettings } from "./master-schema/settings-sheet";
 import { SUBMISSIONS } from "./master-schema/submissions-sheet";
-import { masterProblem, readTable } from "./master-schema/table-schema";
+import { masterProblem, readTable, type TableSchema } from "./master-schema/table-schema";
 import { TARGETS } from "./master-schema/targets-sheet";
 import { UNIT_TYPES } from "./master-schema/unit-types-sheet";
 import { UNITS } from "./master-schema/units-sheet";
 import type { CellValue, Finding, MasterBook, Unit } from "./types";
+
+const STORED_SHEETS = [...INPUT_SHEETS, ...OWNED_SHEETS];
 
 export interface ReadMasterResult {
   book: MasterBook;
@@ -23,23 +25,27 @@ export interface ReadMasterResult {
 
 /**
  * The book the sheets hold; a sheet that is missing or lost its header keeps the new book's default.
- * Whether an output sheet was edited by hand is the store's question, asked when it rewrites the sheet.
+ * Only the sheets named in `sheets` are read (by default every stored sheet): the others keep the
+ * default too, and nothing is said about them. Whether an output sheet was edited by hand is the
+ * store's question, asked when it rewrites the sheet.
  */
-export function readMasterBook(grids: Record<string, CellValue[][]>): ReadMasterResult {
+export function readMasterBook(grids: Record<string, CellValue[][]>, sheets: readonly string[] = STORED_SHEETS): ReadMasterResult {
   const problems: Finding[] = [];
   const book = newMasterBook();
-  const settings = readSettings(grids[SHEETS.settings], problems);
-  const deadlines = readTable(DEADLINES, grids[SHEETS.deadlines], problems);
+  const wanted = new Set(sheets);
+  const table = <R>(schema: TableSchema<R>): R[] | null => (wanted.has(schema.sheet) ? readTable(schema, grids[schema.sheet], problems) : null);
+  const settings = wanted.has(SHEETS.settings) ? readSettings(grids[SHEETS.settings], problems) : {};
+  const deadlines = table(DEADLINES);
   book.settings = { ...book.settings, ...settings, ...(deadlines && deadlineSettings(deadlines)) };
-  book.units = readTable(UNITS, grids[SHEETS.units], problems) ?? book.units;
-  book.catalogue = readTable(CATALOGUE, grids[SHEETS.catalogue], problems) ?? book.catalogue;
-  book.targets = readTable(TARGETS, grids[SHEETS.targets], problems) ?? book.targets;
-  book.unitTypes = readTable(UNIT_TYPES, grids[SHEETS.unitTypes], problems) ?? book.unitTypes;
-  book.data = readTable(DATA, grids[SHEETS.data], problems) ?? [];
-  book.submissions = readTable(SUBMISSIONS, grids[SHEETS.submissions], problems) ?? [];
-  book.log = readTable(LOG, grids[SHEETS.log], problems) ?? [];
-  book.findings = readTable(FINDINGS, grids[SHEETS.findings], problems) ?? [];
-  problems.push(...orphanProblems(book));
+  book.units = table(UNITS) ?? book.units;
+  book.catalogue = table(CATALOGUE) ?? book.catalogue;
+  book.targets = table(TARGETS) ?? book.targets;
+  book.unitTypes = table(UNIT_TYPES) ?? book.unitTypes;
+  book.data = table(DATA) ?? [];
+  book.submissions = table(SUBMISSIONS) ?? [];
+  book.log = table(LOG) ?? [];
+  book.findings = table(FINDINGS) ?? [];
+  if ([SHEETS.units, SHEETS.catalogue, SHEETS.data].every((s) => wanted.has(s))) problems.push(...orphanProblems(book));
   return { book, problems };
 }
 

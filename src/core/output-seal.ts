@@ -2,18 +2,11 @@
 // silently. Each output sheet ends with a seal (a checksum of what the product wrote); a sheet whose seal
 // no longer matches was edited by hand: it is kept as a copy and the clerk is told, before it is rewritten.
 import { finding } from "./findings";
-import { cellText } from "./numbers";
+import { cellKey as canonical } from "./cell-compare";
 import { TEXT, withinExcelLimits } from "./sheet-spec";
 import type { CellValue, Finding, OutValue, SheetSpec } from "./types";
 
 export const SEAL_LABEL = "Mã kiểm tra (phần mềm dùng để phát hiện sửa tay):";
-
-function canonical(v: CellValue | OutValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : "";
-  if (v instanceof Date) return String(v.getTime());
-  return cellText(v).normalize("NFC").trim();
-}
 
 /** FNV-1a over the canonical text of every non-empty row: enough to notice an edit, cheap for big sheets. */
 function checksum(rows: readonly (readonly (CellValue | OutValue)[])[]): string {
@@ -59,24 +52,57 @@ export function isEditedOutput(grid: CellValue[][]): boolean {
   return sealCell.slice(SEAL_LABEL.length).trim() !== checksum(body);
 }
 
-/** Copies of the output sheets a clerk edited, and a finding for each, so nothing typed is lost. */
-export function keepEditedOutputs(grids: Record<string, CellValue[][]>, outputNames: readonly string[]): { backups: SheetSpec[]; problems: Finding[] } {
+const COPY = /^(.+) \(sửa tay(?: (\d+))?\)$/u;
+
+/** "Tổng hợp (sửa tay)", then "Tổng hợp (sửa tay 2)", "… (sửa tay 3)": the copies kept of a sheet, oldest first. */
+export function copyName(sheet: string, n = 1): string {
+  return n <= 1 ? `${sheet} (sửa tay)` : `${sheet} (sửa tay ${n})`;
+}
+
+/** The sheet a "(sửa tay)" copy was made of, or null for any other name. */
+export function copiedSheet(name: string): string | null {
+  const m = COPY.exec(name.normalize("NFC"));
+  return m ? m[1] : null;
+}
+
+/** The first copy name of `sheet` that no sheet has (`taken` compares as Excel does): an earlier copy is never written over. */
+export function freeCopyName(sheet: string, taken: (name: string) => boolean): string {
+  for (let n = 1; ; n++) if (!taken(copyName(sheet, n))) return copyName(sheet, n);
+}
+
+/** A grid as a plain sheet of values, for a copy kept of what the clerk had. */
+export function copySheet(name: string, grid: readonly (readonly CellValue[])[]): SheetSpec {
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  return withinExcelLimits({
+    name,
+    values: grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
+    numberFormats: grid.map(() => new Array<string>(width).fill("")),
+    fills: [],
+    boldRows: [],
+    columnWidths: [],
+    freeze: { rows: 0, columns: 0 },
+  });
+}
+
+/**
+ * Copies of the output sheets a clerk edited, and a finding for each, so nothing typed is lost. `taken`
+ * says which sheet names the workbook has: each copy gets the first free number.
+ */
+export function keepEditedOutputs(
+  grids: Record<string, CellValue[][]>,
+  outputNames: readonly string[],
+  taken: (name: string) => boolean,
+): { backups: SheetSpec[]; problems: Finding[] } {
   const backups: SheetSpec[] = [];
   const problems: Finding[] = [];
+  const named = new Set<string>();
+  const used = (n: string) => taken(n) || named.has(n.normalize("NFC").toLowerCase());
   for (const name of outputNames) {
     const grid = grids[name];
     if (!grid || !isEditedOutput(grid)) continue;
-    const copy = `${name} (sửa tay)`;
-    const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
-    backups.push(withinExcelLimits({
-      name: copy,
-      values: grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
-      numberFormats: grid.map(() => new Array<string>(width).fill("")),
-      fills: [],
-      boldRows: [],
-      columnWidths: [],
-      freeze: { rows: 0, columns: 0 },
-    }));
+    const copy = freeCopyName(name, used);
+    named.add(copy.normalize("NFC").toLowerCase());
+    backups.push(copySheet(copy, grid));
     problems.push(
       finding(
         "OUTPUT_EDITED",

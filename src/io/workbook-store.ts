@@ -1,62 +1,83 @@
-// The master workbook held in memory through exceljs: the web page's MasterStore, and under the command
-// line's file store (master-file.ts). Office.js's counterpart is office/excel-store.ts.
-import ExcelJS from "exceljs";
+// The master workbook held in memory as its .xlsx package: the web page's MasterStore, and under the
+// command line's (master-file.ts adds the file, its lock and its atomic replace). Office.js's counterpart
+// is office/excel-store.ts. Sheets are read with the project's own reader, only those asked for; a write
+// patches the package (xlsx-package/): the product's sheets are replaced, every other part is carried
+// over byte for byte. Before a write, outputs edited by hand are kept as "(sửa tay)" copies
+// (output-seal.ts), columns the clerk added to the product's tables are carried along
+// (master-schema/clerk-columns.ts), and a sheet whose cells would not change is not rewritten.
 import type { MasterStore } from "../app/store";
+import { sameGrid } from "../core/cell-compare";
 import { InputError } from "../core/input-error";
-import { keepEditedOutputs } from "../core/output-seal";
+import { keepClerkContent } from "../core/master-schema/clerk-columns";
+import { copiedSheet, keepEditedOutputs } from "../core/output-seal";
 import type { CellValue, Finding, Sheet, SheetSpec } from "../core/types";
-import { writeSheets } from "./exceljs-sheets";
-import { worksheetToSheet } from "./xlsx/exceljs-grid";
+import { MasterPackage, patchMasterPackage } from "./xlsx-package";
 
-const nfc = (name: string) => name.normalize("NFC");
+const key = (name: string) => name.normalize("NFC").toLowerCase();
+
+/** Called with the new bytes before the store adopts them (the file store saves them there); a throw leaves the store as it was. */
+export type Persist = (bytes: Uint8Array) => Promise<void>;
 
 export class WorkbookStore implements MasterStore {
-  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+  /** Sheets read since the last write, by the names asked (null: no such worksheet). */
+  private readonly read = new Map<string, CellValue[][] | null>();
+
+  private constructor(
+    private bytes: Uint8Array | null,
+    private opened: MasterPackage | null,
+    private readonly persist: Persist | null,
+  ) {}
 
   /** A workbook without sheets: the master sheets are written into it next. */
-  static empty(): WorkbookStore {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Tổng hợp báo cáo Bình dân học vụ số";
-    workbook.created = new Date();
-    return new WorkbookStore(workbook);
+  static empty(persist: Persist | null = null): WorkbookStore {
+    return new WorkbookStore(null, null, persist);
   }
 
-  /** An .xlsx file's workbook; `name` is the file's, for the message when it is not one. */
-  static async fromBytes(bytes: Uint8Array, name: string): Promise<WorkbookStore> {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    } catch (e) {
-      throw new InputError(`Không mở được sổ tổng hợp “${name}”: tệp không phải .xlsx hoặc đã hỏng (${(e as Error).message}).`);
-    }
-    return new WorkbookStore(workbook);
+  /** An .xlsx file's workbook; a file that is not one is refused with a MasterPackageError (one Vietnamese line). */
+  static async fromBytes(bytes: Uint8Array, persist: Persist | null = null): Promise<WorkbookStore> {
+    return new WorkbookStore(bytes, MasterPackage.open(bytes), persist);
   }
 
   /** The workbook as .xlsx bytes. */
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    if (!this.bytes) throw new InputError("Sổ tổng hợp mới chưa có trang nào để tải về.");
+    return this.bytes;
   }
 
   async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
-    const wanted = new Set(names);
     const grids: Record<string, CellValue[][]> = {};
-    for (const ws of this.workbook.worksheets) if (wanted.has(nfc(ws.name))) grids[nfc(ws.name)] = worksheetToSheet(ws).rows;
+    for (const name of names) {
+      if (!this.read.has(name)) this.read.set(name, this.opened?.grids([name])[name] ?? null);
+      const grid = this.read.get(name);
+      if (grid) grids[name] = grid;
+    }
     return grids;
   }
 
   async writeSheets(specs: SheetSpec[], activate?: string, keepEdited: readonly string[] = []): Promise<Finding[]> {
-    const { backups, problems } = keepEditedOutputs(await this.readSheets(keepEdited), keepEdited);
-    writeSheets(this.workbook, [...backups, ...specs]);
-    if (activate) {
-      const index = this.workbook.worksheets.findIndex((ws) => nfc(ws.name) === activate);
-      if (index >= 0) this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+    const current = await this.readSheets([...new Set([...keepEdited, ...specs.map((s) => s.name)])]);
+    const added = new Set<string>();
+    const taken = (name: string) => added.has(key(name)) || this.opened?.find(name) !== undefined;
+    const edited = keepEditedOutputs(current, keepEdited, taken);
+    for (const b of edited.backups) added.add(key(b.name));
+    const clerk = keepClerkContent(specs, current, taken);
+    const changed = clerk.specs.filter((spec) => !(current[spec.name] && sameGrid(spec.values, current[spec.name])));
+    const writes = [...edited.backups, ...clerk.copies, ...changed];
+    if (writes.length > 0) {
+      const { bytes } = patchMasterPackage(this.opened, writes, { activate });
+      await this.persist?.(bytes);
+      this.bytes = bytes;
+      this.opened = MasterPackage.open(bytes);
+      this.read.clear();
     }
-    return problems;
+    return [...edited.problems, ...clerk.problems];
   }
 
   async readOtherSheets(productSheets: readonly string[]): Promise<Sheet[]> {
-    const own = new Set(productSheets);
-    return this.workbook.worksheets.filter((ws) => !own.has(nfc(ws.name))).map(worksheetToSheet);
+    if (!this.opened) return [];
+    const own = new Set(productSheets.map(key));
+    const isProduct = (name: string) => own.has(key(name)) || own.has(key(copiedSheet(name) ?? ""));
+    return this.opened.sheets.filter((s) => s.kind === "worksheet" && !isProduct(s.name)).flatMap((s) => this.opened!.sheet(s.name) ?? []);
   }
 
   /** No grid to select in: findings show their cell address instead. */

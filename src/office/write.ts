@@ -14,7 +14,7 @@ import { keepEditedOutputs } from "../core/output-seal";
 import { MAX_CELL_TEXT } from "../core/sheet-spec";
 import type { Finding, SheetSpec } from "../core/types";
 import { loadUsedBox, readBoxes, usedBox } from "./read-blocks";
-import { freeCopyName, sheetKey } from "./sheet-names";
+import { sheetKey } from "./sheet-names";
 import { ExistingSheet, labelColumn, Op, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
 
 /** Excel.run, or a stand-in with the same shape in tests. */
@@ -111,15 +111,10 @@ async function learnWorkbook(
     present.map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
   );
   const current = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
-  const { backups, problems } = keepEditedOutputs(current, keepEdited);
+  const { backups, problems } = keepEditedOutputs(current, keepEdited, (n) => byKey.has(sheetKey(n)));
   // The edited sheet itself becomes the copy (its formats and formulas with it); an earlier copy stays.
-  const copies = new Map<string, string>();
-  const named = backups.map((copy, i) => {
-    const free = freeCopyName(copy.name, (n) => byKey.has(sheetKey(n)));
-    copies.set(sheetKey(problems[i].sheet), free);
-    return free === copy.name ? problems[i] : { ...problems[i], message: problems[i].message.split(`"${copy.name}"`).join(`"${free}"`) };
-  });
-  return { existing, copies, problems: named };
+  const copies = new Map(backups.map((copy, i) => [sheetKey(problems[i].sheet), copy.name]));
+  return { existing, copies, problems };
 }
 
 /** The proxies of one Excel.run: existing sheets by id, and the sheets this write added. */

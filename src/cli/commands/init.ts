@@ -15,7 +15,7 @@ export const INIT_HELP = `tonghop init SO.xlsx [--code MA] [--name TEN] [--units
                   (Tần suất: tháng, quý, 6 tháng, năm; có thể thêm cột Liên hệ). Tệp CSV (UTF-8 hoặc
                   bảng mã Windows), Unicode Text (.txt) hoặc .xlsx; một sổ tổng hợp cũ: lấy trang "Đơn vị"
   --year          năm kế hoạch (mặc định: năm hiện tại)
-  --force         ghi đè tệp đã có
+  --force         ghi đè tệp đã có (kể cả khi thấy tệp khóa của Excel/LibreOffice bên cạnh)
 `;
 
 async function readUnitsFile(file: string) {
@@ -33,12 +33,16 @@ export async function runInit(args: ParsedArgs, io: Io): Promise<number> {
   const file = masterPath(args, INIT_HELP);
   const year = args.options.year ? Number(args.options.year) : Number(vnDay(now()).slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`Năm "${args.options.year}" không hợp lệ.`);
-  const store = await newMasterFile(file, args.flags.has("force"));
   const units = args.options.units ? await readUnitsFile(args.options.units) : undefined;
-  const master = await MasterService.create(store, { bodyCode: args.options.code ?? "", bodyName: args.options.name ?? "", year }, units);
-  const { book } = master;
-  printProblems(master.problems, io);
-  io.out(`Đã tạo sổ tổng hợp ${file}: ${book.units.length} đơn vị, ${book.catalogue.length} chỉ tiêu, năm ${year}.\n`);
-  if (book.units.length === 0) io.out(`Chưa có đơn vị nào: điền trang "Đơn vị" trong sổ, hoặc tạo lại với --units DON-VI.csv.\n`);
-  return 0;
+  const created = await newMasterFile(file, args.flags.has("force"));
+  try {
+    const master = await MasterService.create(created.store, { bodyCode: args.options.code ?? "", bodyName: args.options.name ?? "", year }, units);
+    const { book } = master;
+    printProblems(master.problems, io);
+    io.out(`Đã tạo sổ tổng hợp ${file}: ${book.units.length} đơn vị, ${book.catalogue.length} chỉ tiêu, năm ${year}.\n`);
+    if (book.units.length === 0) io.out(`Chưa có đơn vị nào: điền trang "Đơn vị" trong sổ, hoặc tạo lại với --units DON-VI.csv.\n`);
+    return 0;
+  } finally {
+    await created.close();
+  }
 }

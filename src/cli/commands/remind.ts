@@ -1,7 +1,7 @@
 // `tonghop remind`: the messages to send to late and overdue units, and one for the group chat.
 import type { ParsedArgs } from "../args";
 import { findingJson } from "../json";
-import { asOfArg, Io, openMaster, periodArg } from "../context";
+import { asOfArg, Io, periodArg, withMaster } from "../context";
 import { printProblems } from "../print";
 
 export const REMIND_HELP = `tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json]
@@ -14,19 +14,20 @@ export const REMIND_HELP = `tonghop remind SO.xlsx --period KY [--as-of YYYY-MM-
 
 export async function runRemind(args: ParsedArgs, io: Io): Promise<number> {
   if (args.flags.has("help")) return io.out(REMIND_HELP), 0;
-  const { master } = await openMaster(args, REMIND_HELP);
-  const { consolidation: c, units, group } = master.reminders(periodArg(args), asOfArg(args));
-  if (args.flags.has("json")) {
-    const json = { period: c.period.key, periodLabel: c.period.label, asOf: c.asOf, reminders: units.map((r) => ({ ...r, findings: r.findings.map(findingJson) })), groupMessage: group };
-    io.out(JSON.stringify(json, null, 2) + "\n");
+  return withMaster(args, REMIND_HELP, { write: false }, async ({ master }) => {
+    const { consolidation: c, units, group } = master.reminders(periodArg(args), asOfArg(args));
+    if (args.flags.has("json")) {
+      const json = { period: c.period.key, periodLabel: c.period.label, asOf: c.asOf, reminders: units.map((r) => ({ ...r, findings: r.findings.map(findingJson) })), groupMessage: group };
+      io.out(JSON.stringify(json, null, 2) + "\n");
+      return 0;
+    }
+    printProblems(master.problems, io);
+    if (units.length === 0) {
+      io.out(`${c.period.label}: không có đơn vị nào quá hạn, nộp trễ hoặc có báo cáo lỗi – không cần nhắc.\n`);
+      return 0;
+    }
+    for (const r of units) io.out(`----- Gửi ${r.name}${r.contact ? ` (${r.contact})` : ""} -----\n${r.message}\n\n`);
+    io.out(`===== Tin chung cho nhóm Zalo / thư điện tử =====\n${group}\n`);
     return 0;
-  }
-  printProblems(master.problems, io);
-  if (units.length === 0) {
-    io.out(`${c.period.label}: không có đơn vị nào quá hạn, nộp trễ hoặc có báo cáo lỗi – không cần nhắc.\n`);
-    return 0;
-  }
-  for (const r of units) io.out(`----- Gửi ${r.name}${r.contact ? ` (${r.contact})` : ""} -----\n${r.message}\n\n`);
-  io.out(`===== Tin chung cho nhóm Zalo / thư điện tử =====\n${group}\n`);
-  return 0;
+  });
 }

@@ -23,6 +23,7 @@ export const DATA: TableSchema<Fact> = {
     column("hash", "Mã băm SHA-256", 20, text),
     column("importedAt", "Thời điểm nhập", 18, instant),
   ],
+  rowKey: ["period", "unit", "indicator"],
   order: byText("period", "unit", "indicator"),
   incomplete: (n) => `Dòng ${n} của trang "${SHEETS.data}" thiếu kỳ, mã đơn vị hoặc mã chỉ tiêu: bỏ qua dòng này.`,
   whenAbsent: () =>

@@ -24,6 +24,7 @@ export const SUBMISSIONS: TableSchema<Submission> = {
     column("warnings", "Số cảnh báo", 10, integer),
     column("hash", "Mã băm SHA-256", 20, text),
   ],
+  rowKey: ["period", "unit"],
   order: byText("period", "unit"),
   incomplete: (n) => `Dòng ${n} của trang "${SHEETS.submissions}" thiếu kỳ hoặc mã đơn vị: bỏ qua dòng này.`,
   whenHeaderless: () => `Trang "${SHEETS.submissions}" không còn đúng tiêu đề cột: không đọc được ngày nhận báo cáo.`,

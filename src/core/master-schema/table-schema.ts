@@ -45,6 +45,11 @@ export interface TableSchema<R> {
   readonly sheet: string;
   /** Every field of R, each in one column. */
   readonly columns: readonly StoredColumn<R>[];
+  /**
+   * The fields that tell a row from the others when the sheet is rewritten: a clerk's own cells follow
+   * their row by these (clerk-columns.ts). Default: every field.
+   */
+  readonly rowKey?: readonly (keyof R & string)[];
   /** The order rows are written in; any order reads back the same. */
   readonly order?: (a: R, b: R) => number;
   /** The fill of a row's first cell (a finding's severity). */

@@ -1,6 +1,7 @@
 // The one error this folder throws: a code the store can branch on, and one Vietnamese line for the clerk
 // that says what is wrong with the master workbook and what to do. Causes (fflate, XML) stay in `cause`,
 // never in the message.
+import { InputError } from "../../core/input-error";
 import { WorkbookReadError } from "../xlsx/errors";
 
 export type MasterPackageErrorCode =
@@ -17,7 +18,8 @@ export type MasterPackageErrorCode =
   /** A sheet name Excel would refuse (too long, forbidden characters, two specs with one name). */
   | "SHEET_NAME_INVALID";
 
-export class MasterPackageError extends Error {
+/** An InputError: every face shows its message as it is (the command line exits 2 with it). */
+export class MasterPackageError extends InputError {
   constructor(
     readonly code: MasterPackageErrorCode,
     message: string,
