@@ -1,20 +1,19 @@
 // The command line killed (SIGKILL) at random moments of an import, many of them while it writes the
 // master workbook: afterwards the workbook always opens and holds the old data or the new, never a mix.
-import { execFile, spawn } from "node:child_process";
+import type { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { newMasterBook } from "../src/core/master-sheets";
 import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook } from "../src/core/types";
 import { listReportFiles } from "../src/io/node-files";
+import { buildCli, finished, spawnCli } from "./helpers/built-cli";
 import { reportXlsx } from "./helpers/hostile";
 import { masterXlsx, openXlsx } from "./helpers/master-xlsx";
 import { testUnit } from "./helpers/report-grid";
 
-const ROOT = path.resolve(__dirname, "..");
 const REPORTS = 300;
 const KILLS = 8;
 const NOW = "2026-03-25T09:00:00+07:00";
@@ -31,10 +30,7 @@ const masterFile = () => path.join(masterDir(), "SO.xlsx");
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "tonghop-crash-"));
-  cli = path.join(dir, "build");
-  // The compiled command line, as users run it; type errors elsewhere in a shared tree must not stop the emit.
-  await promisify(execFile)(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", cli], { cwd: ROOT }).catch(() => undefined);
-  await fs.access(path.join(cli, "cli", "main.js"));
+  cli = await buildCli(path.join(dir, "build"));
   await fs.mkdir(path.join(dir, "bao-cao"));
   await fs.mkdir(masterDir());
   for (let i = 0; i < REPORTS; i++) {
@@ -64,16 +60,10 @@ async function runImport(killAt: (child: ReturnType<typeof spawn>, firstWrite: P
   // The lock is made before anything is written: the first write is the first other change.
   const watcher = watch(masterDir(), (_event, name) => (name && !name.endsWith(".lock") ? wrote() : undefined));
   const started = performance.now();
-  const script = `require(${JSON.stringify(path.join(cli, "cli", "main.js"))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const child = spawn(process.execPath, ["-e", script, "import", masterFile(), path.join(dir, "bao-cao")], {
-    // The build lives outside the project: its dependencies come from the project's node_modules.
-    env: { ...process.env, TONGHOP_NOW: NOW, NODE_PATH: path.join(ROOT, "node_modules") },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  const child = spawnCli(cli, ["import", masterFile(), path.join(dir, "bao-cao")], { env: { TONGHOP_NOW: NOW }, stdio: ["ignore", "ignore", "pipe"] });
   killAt(child, firstWrite);
-  const run = await new Promise<Run>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stderr, ms: performance.now() - started })));
+  const { code, signal, stderr } = await finished(child);
+  const run: Run = { code, signal, stderr, ms: performance.now() - started };
   watcher.close();
   return run;
 }
