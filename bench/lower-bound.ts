@@ -38,3 +38,14 @@ export function lowerBound(bytes: Uint8Array): number {
   for (const s of strings) chars += s.length;
   return cells + chars;
 }
+
+/** The floor for the master workbook: inflate every part and make one pass over each worksheet and the shared strings. */
+export function unzipAndCount(bytes: Uint8Array): number {
+  const parts = unzipSync(bytes);
+  let seen = 0;
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) seen += countCells(decoder.decode(data));
+    else if (name === "xl/sharedStrings.xml") for (const s of decodeStrings(decoder.decode(data))) seen += s.length;
+  }
+  return seen;
+}

@@ -82,7 +82,10 @@ function notMaster(name: string): InputError {
 const NO_BOOK = "Không còn thấy các trang của sổ tổng hợp trong sổ này: hãy mở lại sổ, hoặc tạo sổ mới.";
 
 /** The master book in the store, or null when the workbook has none of the master sheets. */
-async function readBook(store: MasterStore, sheets: readonly string[] = PRODUCT_SHEETS): Promise<OpenedBook | null> {
+/** The sheets a book is read from: the outputs are re-derived, and read only when rewritten (for hand edits). */
+const STORED_SHEETS: readonly string[] = [...INPUT_SHEETS, SHEETS.data, SHEETS.submissions, SHEETS.log, SHEETS.findings];
+
+async function readBook(store: MasterStore, sheets: readonly string[] = STORED_SHEETS): Promise<OpenedBook | null> {
   const grids = await store.readSheets(sheets);
   if (!grids[SHEETS.units] && !grids[SHEETS.data]) return null;
   const { book, problems } = readMasterBook(grids, sheets);

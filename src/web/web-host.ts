@@ -7,7 +7,7 @@ import { installFastTimers } from "./immediate";
 let stores: Promise<typeof import("../io/workbook-store")> | null = null;
 
 function workbookStore() {
-  stores ??= import(/* webpackChunkName: "master" */ "../io/workbook-store");
+  stores ??= import(/* webpackChunkName: "master", webpackPrefetch: true */ "../io/workbook-store");
   return stores;
 }
 
