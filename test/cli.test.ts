@@ -4,25 +4,13 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../src/cli/main";
+import { tonghop } from "./helpers/cli-run";
 import { expectedTotals } from "../src/samples/scenario";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLES = path.join(ROOT, "samples");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function tonghop(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTTY: false });
-  return { code, out, err };
-}
 
 async function json(...argv: string[]) {
   const run = await tonghop(...argv, "--json");

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import { MasterService } from "../src/app/master-service";
-import { main } from "../src/cli/main";
+import { tonghop, type Run } from "./helpers/cli-run";
 import { newMasterBook, SHEETS } from "../src/core/master-sheets";
 import { InputError } from "../src/core/input-error";
 import { openMasterFile } from "../src/io/master-file";
@@ -23,18 +23,6 @@ import { testUnit } from "./helpers/report-grid";
 const NOW = "2026-03-25T09:00:00+07:00";
 let dir: string;
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function tonghop(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTTY: false });
-  return { code, out, err };
-}
 
 /** One line on stderr, in Vietnamese, and exit 2. */
 function expectRefusal(run: Run, ...words: string[]): void {
