@@ -276,3 +276,16 @@ test("consolidating leaves an unchanged data sheet as it is stored; an import th
   expect((await tonghop("import", file, reports)).code).toBe(0);
   expect(await dataXml()).not.toContain('<pageMargins left="0.25"');
 });
+
+test("a new master opens on its units; once consolidated, it opens on the report", async () => {
+  const file = path.join(await fs.mkdtemp(path.join(dir, "tab-")), "SO.xlsx");
+  expect((await tonghop("init", file, "--year", "2026")).code).toBe(0);
+  const activeSheet = async () => {
+    const bytes = await bytesOf(file);
+    const tab = Number(/activeTab="(\d+)"/.exec(new TextDecoder().decode(unzipSync(bytes)["xl/workbook.xml"]))?.[1] ?? 0);
+    return MasterPackage.open(bytes).sheets[tab].name;
+  };
+  expect(await activeSheet()).toBe(SHEETS.units);
+  expect((await tonghop("consolidate", file, "--period", "2026-03")).code).toBe(0);
+  expect(await activeSheet()).toBe(SHEETS.consolidated);
+});

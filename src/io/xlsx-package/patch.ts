@@ -39,6 +39,7 @@ export interface PatchResult {
 }
 
 const DEFAULT_PRODUCT_SHEETS: readonly string[] = [...INPUT_SHEETS, ...OWNED_SHEETS];
+const INPUT_KEYS: ReadonlySet<string> = new Set(INPUT_SHEETS.map(sheetKey));
 const encoder = new TextEncoder();
 
 interface Target {
@@ -89,7 +90,11 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   }
   for (const target of targets) {
     const old: ReplacedSheet | null = target.existing && replacedSheet(parts, target.existing);
-    const xml = encodePieces(renderSheet(target.spec, { styles, date1904: parts.date1904, selected: target.index === activeTab, carry: old?.carry ?? {}, namespaces: ns }));
+    // The clerk's sheets are written unselected even when the workbook opens on them: a selected sheet that
+    // a later write does not rewrite holds the workbook on it (chooseActiveTab), and "Đơn vị", where a new
+    // book opens, would keep every consolidation from opening on "Tổng hợp".
+    const selected = target.index === activeTab && !INPUT_KEYS.has(sheetKey(target.name));
+    const xml = encodePieces(renderSheet(target.spec, { styles, date1904: parts.date1904, selected, carry: old?.carry ?? {}, namespaces: ns }));
     // A sheet whose content did not change (the data sheet at a consolidation) keeps its stored bytes.
     if (!old || !sameBytes(old.bytes, xml)) written.set(target.part.toLowerCase(), { name: target.part, bytes: xml });
     if (old?.rels?.xml === null) remove(old.rels.part);
