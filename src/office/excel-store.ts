@@ -139,6 +139,7 @@ async function writeSheets(
   const specs = [...backups, ...requested];
   const existing = new Map(worksheets.items.map((ws) => [sheetKey(ws.name), ws]));
   const sheets = specs.map((spec) => existing.get(sheetKey(spec.name)) ?? worksheets.add(spec.name));
+  placeLeading(specs, sheets, existing, worksheets.items);
   const grids = specs.map(excelGrid);
   const charts = specs.map((spec, i) => (spec.bars ? loadCharts(sheets[i]) : null));
 
@@ -196,17 +197,46 @@ function layOut(sheet: Excel.Worksheet, spec: SheetSpec, grid: ExcelGrid): void 
     for (const row of spec.wrapRows ?? []) {
       const format = sheet.getRange(a1({ top: row, left: 0, bottom: row, right: grid.width - 1 })).format;
       format.wrapText = true;
-      format.rowHeight = 32; // two lines of an 11-point font: long headers wrap instead of being cut
+      format.rowHeight = 16 * (spec.wrapLines ?? 2); // lines of an 11-point font: long headers wrap instead of being cut
+    }
+    const body = { top: spec.freeze.rows, bottom: Math.max(spec.freeze.rows, grid.values.length - 1) };
+    if (spec.wrapColumns?.length && body.top < grid.values.length) {
+      sheet.getRange(a1({ ...body, left: 0, right: grid.width - 1 })).format.verticalAlignment = "Top";
+      for (const c of spec.wrapColumns) sheet.getRange(a1({ ...body, left: c, right: c })).format.wrapText = true;
     }
   }
   freeze(sheet, spec.freeze);
 }
 
-/** Reports the clerk prints: landscape, one page wide (page layout is ExcelApi 1.9). */
+/** A new `leading` sheet goes before the first existing sheet that is not one (types.ts); others stay where they are. */
+function placeLeading(specs: SheetSpec[], sheets: Excel.Worksheet[], existing: Map<string, Excel.Worksheet>, before: Excel.Worksheet[]): void {
+  const leading = new Set(specs.filter((s) => s.leading).map((s) => sheetKey(s.name)));
+  let position = before.findIndex((ws) => !leading.has(sheetKey(ws.name)));
+  if (position < 0) return;
+  specs.forEach((spec, i) => {
+    if (spec.leading && !existing.has(sheetKey(spec.name))) sheets[i].position = position++;
+  });
+}
+
+/** Reports the clerk prints, as spec.print says (types.ts); page layout is ExcelApi 1.9. */
 function printSetup(sheet: Excel.Worksheet, spec: SheetSpec, supports: (v: string) => boolean): void {
-  if (!spec.landscape || !supports("1.9")) return;
-  sheet.pageLayout.orientation = "Landscape";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+  const p = spec.print;
+  if (!p || !supports("1.9")) return;
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  const fit = { horizontalFitToPages: p.fitToWidth || undefined, verticalFitToPages: p.fitToHeight || undefined };
+  layout.zoom = p.fitToWidth || p.fitToHeight ? fit : { scale: 100 };
+  if (p.area) layout.setPrintArea(a1(p.area));
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+  if (p.titleColumns) layout.setPrintTitleColumns(`$${columnName(p.titleColumns.first)}:$${columnName(p.titleColumns.last)}`);
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = p.header?.left ?? "";
+  pages.centerHeader = p.header?.center ?? "";
+  pages.rightHeader = p.header?.right ?? "";
+  pages.leftFooter = p.footer?.left ?? "";
+  pages.centerFooter = p.footer?.center ?? "";
+  pages.rightFooter = p.footer?.right ?? "";
 }
 
 function freeze(sheet: Excel.Worksheet, { rows, columns }: SheetSpec["freeze"]): void {
