@@ -59,6 +59,17 @@ export interface FormatOp {
   columnWidth?: number;
   wrapText?: boolean;
   rowHeight?: number;
+  verticalAlignment?: string;
+}
+
+/** Everything set on a sheet's pageLayout, as the store set it. */
+export interface FakePageLayout {
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  headersFooters: Record<string, string>;
 }
 
 export class FakeSheet {
@@ -69,6 +80,7 @@ export class FakeSheet {
   frozen = { rows: 0, columns: 0 };
   orientation = "Portrait";
   fitToPagesWide: number | null = null;
+  page: FakePageLayout = { headersFooters: {} };
   constructor(
     public name: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
@@ -282,19 +294,41 @@ class FakeWorksheet extends NullableProxy {
   get charts(): FakeCharts {
     return new FakeCharts(this.wb, this.sheet!);
   }
-  get pageLayout(): { orientation: string; zoom: { horizontalFitToPages?: number } } {
+  /** Excel moves the other sheets along when one is given a new position. */
+  set position(v: number) {
+    this.write();
+    this.wb.queue(OP_BYTES);
+    const list = this.wb.sheets;
+    list.splice(v, 0, ...list.splice(list.indexOf(this.sheet!), 1));
+  }
+  get pageLayout() {
     const sheet = this.sheet!;
     const wb = this.wb;
+    const set = (apply: () => void) => {
+      wb.queue(OP_BYTES);
+      apply();
+    };
+    const defaultForAllPages = new Proxy({} as Record<string, string>, {
+      set: (_t, key, value) => (set(() => (sheet.page.headersFooters[String(key)] = value)), true),
+    });
     return {
       set orientation(v: string) {
-        wb.queue(OP_BYTES);
-        sheet.orientation = v;
+        set(() => (sheet.orientation = v));
       },
-      set zoom(v: { horizontalFitToPages?: number }) {
-        wb.queue(OP_BYTES);
-        sheet.fitToPagesWide = v.horizontalFitToPages ?? null;
+      set paperSize(v: string) {
+        set(() => (sheet.page.paperSize = v));
       },
-    } as { orientation: string; zoom: { horizontalFitToPages?: number } };
+      set zoom(v: NonNullable<FakePageLayout["zoom"]>) {
+        set(() => {
+          sheet.page.zoom = v;
+          sheet.fitToPagesWide = v.horizontalFitToPages ?? null;
+        });
+      },
+      setPrintArea: (a: string) => set(() => (sheet.page.printArea = a)),
+      setPrintTitleRows: (a: string) => set(() => (sheet.page.printTitleRows = a)),
+      setPrintTitleColumns: (a: string) => set(() => (sheet.page.printTitleColumns = a)),
+      headersFooters: { defaultForAllPages },
+    };
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.wb, this.sheet, address === undefined ? null : parseBox(address), false, address);
@@ -468,6 +502,9 @@ class FakeRangeFormat {
   }
   set rowHeight(v: number) {
     this.recorder()({ rowHeight: v });
+  }
+  set verticalAlignment(v: string) {
+    this.recorder()({ verticalAlignment: v });
   }
 }
 

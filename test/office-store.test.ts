@@ -129,7 +129,7 @@ describe("writing the outputs of a big consolidation (300 units × 25 indicators
   test("every cell holds what the spec says", () => {
     const consolidated = specOf(specs, SHEETS.consolidated);
     const sheet = wb.sheet(SHEETS.consolidated)!;
-    expect(sheet.cell("C6")?.value).toBe(consolidated.values[5][2]);
+    expect(sheet.cell("C8")?.value).toBe(consolidated.values[7][2]);
     const status = specOf(specs, SHEETS.status);
     expect(wb.sheet(SHEETS.status)!.grid().map((r) => r.slice(0, 4))).toEqual(status.values.map((r) => r.slice(0, 4).map((v) => v ?? "")));
   });

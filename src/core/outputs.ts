@@ -260,7 +260,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   const countColumns = new Set([3 + columns.length + 3, 3 + columns.length + 4]);
   const formats = values.map((_row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
   // Every header fits its column in at most two lines: "Nguồn ngày nhận" no longer runs into "Lỗi".
-  const widths = [9, 30, 8, ...columns.map(() => 13), 11, 15, 12, 6, 8, 26];
+  const widths = [9, 30, 8, ...columns.map(() => 13), 12, 15, 12, 6, 8, 26];
   return sealSheet({
     name: SHEETS.status,
     values: rectangular(values, null),

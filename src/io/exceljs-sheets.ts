@@ -1,7 +1,7 @@
 // SheetSpecs written into an exceljs workbook: the master workbook's store for the command line and the
 // web page (workbook-store.ts). Sheets the product does not own are never touched.
 import type ExcelJS from "exceljs";
-import { cellAddress, columnName } from "../core/address";
+import { columnName } from "../core/address";
 import type { PageBand, SheetSpec } from "../core/types";
 
 // Any font exceljs writes must name its face, or LibreOffice falls back to a serif.
@@ -57,6 +57,8 @@ function band(b: PageBand | undefined): string | undefined {
   return text || undefined;
 }
 
+const absoluteRow = (row: number, col: number) => `${columnName(col)}$${row + 1}`;
+
 /** A4, orientation, fit, print area, repeated titles, header and footer: exactly what spec.print says. */
 function printSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   const p = spec.print;
@@ -70,7 +72,8 @@ function printSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
     scale: 100,
-    printArea: p.area ? `${cellAddress(p.area.top, p.area.left)}:${cellAddress(p.area.bottom, p.area.right)}` : undefined,
+    // exceljs puts "$" before each end of the area as given: "A$1" comes out as Excel's absolute "$A$1".
+    printArea: p.area ? `${absoluteRow(p.area.top, p.area.left)}:${absoluteRow(p.area.bottom, p.area.right)}` : undefined,
     printTitlesRow: p.titleRows ? `${p.titleRows.first + 1}:${p.titleRows.last + 1}` : undefined,
     printTitlesColumn: p.titleColumns ? `${columnName(p.titleColumns.first)}:${columnName(p.titleColumns.last)}` : undefined,
   };
