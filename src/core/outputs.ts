@@ -10,7 +10,7 @@ import { dataSheetSpec, logSheetSpec, submissionsSheetSpec } from "./master-writ
 import { sealSheet } from "./output-seal";
 import { parsePeriodKey } from "./periods";
 import { submissionsByUnit, type Consolidation } from "./period-consolidation";
-import { headerText, PAGE_OF_PAGES, paperLayout } from "./print-layout";
+import { headerText, PAGE_OF_PAGES, paperLayout, tableRowHeights } from "./print-layout";
 import { COUNT, PERCENT, rectangular, TEXT } from "./sheet-spec";
 import { HEADER_FILL, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
 import { unitStatus } from "./status";
@@ -83,6 +83,8 @@ const CONSOLIDATED_HEADER = ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn v�
 const CONSOLIDATED_WIDTHS = [4, 8, 40, 8, 11, 9, 10, 10, 10, 9, 14, 7];
 const ACHIEVEMENT_COLUMN = 9;
 const VERDICT_COLUMN = 10;
+/** Name, unit of measure, kind and verdict wrap in their narrow columns. */
+const CONSOLIDATED_WRAPPED = [2, 3, 4, VERDICT_COLUMN];
 
 /** The consolidated report: indicators x (target, result, % of target, units reporting). */
 export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec {
@@ -131,8 +133,8 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
     fills,
     boldRows: [0, headerRow],
     wrapRows: [headerRow],
-    wrapLines: 3,
-    wrapColumns: [2, 3, 4, VERDICT_COLUMN],
+    wrapColumns: CONSOLIDATED_WRAPPED,
+    rowHeights: tableRowHeights(values, CONSOLIDATED_WIDTHS, headerRow, { first, last, columns: CONSOLIDATED_WRAPPED }),
     columnWidths: CONSOLIDATED_WIDTHS,
     freeze: { rows: headerRow + 1, columns: 3 },
     bars: last >= first ? { top: first, left: ACHIEVEMENT_COLUMN, bottom: last, right: ACHIEVEMENT_COLUMN } : undefined,
@@ -147,24 +149,7 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   });
 }
 
-const UNIT_COLUMN_WIDTH = 13;
-/** Unit names wrap in their column header; a longer one is cut at this many lines when printed. */
-const MAX_HEADER_LINES = 4;
-
-/** Lines a header takes wrapped word by word in a column `width` characters wide; a longer word breaks. */
-function wrappedLines(text: string, width: number): number {
-  let lines = 0;
-  let used = width;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (used + 1 + word.length <= width) {
-      used += 1 + word.length;
-      continue;
-    }
-    lines += Math.ceil(word.length / width);
-    used = word.length % width || width;
-  }
-  return Math.max(1, lines);
-}
+const UNIT_COLUMN_WIDTH = 12;
 
 /** Each unit's figures, one column per unit, under its status: the per-unit columns, printed apart from the report. */
 export function byUnitSheet(book: MasterBook, c: Consolidation): SheetSpec {
@@ -178,21 +163,20 @@ export function byUnitSheet(book: MasterBook, c: Consolidation): SheetSpec {
   ];
   const headerRow = title.length;
   const statusRow = headerRow + 1;
-  const header = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", ...units.map((u) => u.name)];
-  const values: OutValue[][] = [...title, header, ["", "Tình trạng nộp", "", ...units.map((u) => status.get(u.code)?.label ?? "")]];
+  const header = ["Mã chỉ tiêu", "Chỉ tiêu", ...units.map((u) => u.name)];
+  const values: OutValue[][] = [...title, header, ["", "Tình trạng nộp", ...units.map((u) => status.get(u.code)?.label ?? "")]];
   const formats: string[][] = values.map((r) => r.map(() => TEXT));
   const fills: FillRange[] = [fillRow(headerRow, 0, header.length - 1, HEADER_FILL)];
   units.forEach((u, i) => {
     const s = status.get(u.code);
-    if (s) fills.push(fillRow(statusRow, 3 + i, 3 + i, STATUS_COLORS[s.status], STATUS_FONT_COLORS[s.status]));
+    if (s) fills.push(fillRow(statusRow, 2 + i, 2 + i, STATUS_COLORS[s.status], STATUS_FONT_COLORS[s.status]));
   });
   for (const ind of c.indicators) {
-    values.push([ind.code, ind.name, ind.uom, ...units.map((u) => ind.byUnit[u.code] ?? null)]);
+    values.push([ind.code, ind.name, ...units.map((u) => ind.byUnit[u.code] ?? null)]);
     const format = ind.kind === "ratio" ? PERCENT : COUNT;
-    formats.push([TEXT, TEXT, TEXT, ...units.map(() => format)]);
+    formats.push([TEXT, TEXT, ...units.map(() => format)]);
   }
-  const widths = [8, 36, 8, ...units.map(() => UNIT_COLUMN_WIDTH)];
-  const lines = Math.min(MAX_HEADER_LINES, Math.max(2, ...units.map((u) => wrappedLines(u.name, UNIT_COLUMN_WIDTH))));
+  const widths = [8, 30, ...units.map(() => UNIT_COLUMN_WIDTH)];
   return sealSheet({
     name: SHEETS.byUnit,
     values: rectangular(values, null),
@@ -200,10 +184,10 @@ export function byUnitSheet(book: MasterBook, c: Consolidation): SheetSpec {
     fills,
     boldRows: [0, headerRow],
     wrapRows: [headerRow],
-    wrapLines: lines,
     wrapColumns: [1],
+    rowHeights: tableRowHeights(values, widths, headerRow, { first: statusRow + 1, last: values.length - 1, columns: [1] }),
     columnWidths: widths,
-    freeze: { rows: statusRow + 1, columns: 3 },
+    freeze: { rows: statusRow + 1, columns: 2 },
     print: paperLayout(widths, {
       orientation: "landscape",
       area: { top: 0, left: 0, bottom: values.length - 1, right: header.length - 1 },
@@ -260,7 +244,7 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   const countColumns = new Set([3 + columns.length + 3, 3 + columns.length + 4]);
   const formats = values.map((_row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
   // Every header fits its column in at most two lines: "Nguồn ngày nhận" no longer runs into "Lỗi".
-  const widths = [9, 30, 8, ...columns.map(() => 13), 12, 15, 12, 6, 8, 26];
+  const widths = [9, 30, 8, ...columns.map(() => 14), 12, 15, 12, 6, 8, 32];
   return sealSheet({
     name: SHEETS.status,
     values: rectangular(values, null),
@@ -268,8 +252,8 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
     fills,
     boldRows: [0, headerRow],
     wrapRows: [headerRow],
-    wrapLines: 2,
     wrapColumns: [1, header.length - 1],
+    rowHeights: tableRowHeights(values, widths, headerRow, { first: headerRow + 1, last: values.length - 1, columns: [1, header.length - 1] }),
     columnWidths: widths,
     freeze: { rows: headerRow + 1, columns: 2 },
     print: paperLayout(widths, {

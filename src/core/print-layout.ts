@@ -1,7 +1,7 @@
 // The page setup of the sheets a clerk prints: A4, fitted to the page width only while the 11-point text
 // stays at 9 points or more; wider tables print at full size over several pages, their label columns and
 // header rows repeated on each. The writers apply it as types.ts (PrintSetup) describes.
-import type { CellRange, PageBand, PrintSetup } from "./types";
+import type { CellRange, OutValue, PageBand, PrintSetup } from "./types";
 
 /** The size cells are written in, and the smallest a printed figure may shrink to. */
 export const BODY_POINTS = 11;
@@ -63,3 +63,52 @@ export function headerText(text: string): string {
 
 /** "Trang 2/3" at the foot of each page. */
 export const PAGE_OF_PAGES = "Trang &P/&N";
+
+/** One line of 11-point text, in points, as Excel's default row height. */
+export const LINE_POINTS = 15;
+
+/**
+ * Lines a text takes wrapped word by word in `width` characters; a longer word breaks. A column's width
+ * counts digit widths, and most letters are narrower: a regular text line holds about 1.1 letters per
+ * digit width in DejaVu Sans (what LibreOffice draws where Calibri is missing), more in Calibri; bold
+ * headers about 1. Callers pass those capacities, so the count errs towards a line too many, not too few.
+ */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  let used = width;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used + 1 + word.length <= width) {
+      used += 1 + word.length;
+      continue;
+    }
+    lines += Math.ceil(word.length / width);
+    used = word.length % width || width;
+  }
+  return Math.max(1, lines);
+}
+
+const cellLines = (v: OutValue, width: number) => (typeof v === "string" && v !== "" ? wrappedLines(v, width) : 1);
+
+/** Letters a line of regular 11-point text holds per digit width of its column. */
+const LETTERS_PER_WIDTH = 1.1;
+
+/** The height of a row whose cells in `columns` wrap: as many lines as its longest one takes. */
+function wrappedRowHeight(row: readonly OutValue[], capacity: (column: number) => number, columns: readonly number[], minLines = 1): number {
+  return LINE_POINTS * Math.max(minLines, ...columns.map((c) => cellLines(row[c] ?? null, capacity(c))));
+}
+
+/**
+ * Heights of the header row (every cell wraps, at least two lines) and of the body rows from `first` to
+ * `last` that need more than one line for a cell of `columns`.
+ */
+export function tableRowHeights(values: readonly (readonly OutValue[])[], widths: readonly number[], header: number, body: { first: number; last: number; columns: readonly number[] }): { row: number; points: number }[] {
+  const all = widths.map((_, i) => i);
+  const bold = (c: number) => widths[c] ?? 10;
+  const regular = (c: number) => Math.floor((widths[c] ?? 10) * LETTERS_PER_WIDTH);
+  const heights = [{ row: header, points: wrappedRowHeight(values[header] ?? [], bold, all, 2) }];
+  for (let r = body.first; r <= body.last; r++) {
+    const points = wrappedRowHeight(values[r] ?? [], regular, body.columns);
+    if (points > LINE_POINTS) heights.push({ row: r, points });
+  }
+  return heights;
+}

@@ -366,18 +366,23 @@ export interface SheetSpec {
   /** 0-based rows drawn bold (title and header rows). */
   boldRows: number[];
   /**
-   * 0-based rows whose text wraps inside the cell (table headers with long names), each made
-   * `wrapLines` lines of 11-point text tall: 16 points a line (2 lines, 32 points, when absent).
+   * 0-based rows whose text wraps inside the cell (table headers with long names); 32 points tall (two
+   * lines) unless `rowHeights` gives the row its own height.
    */
   wrapRows?: number[];
-  wrapLines?: number;
   /**
    * 0-based columns whose cells wrap in the table body, the rows from `freeze.rows` down (long names
    * under a column kept narrow enough to print). The body rows of such a sheet are aligned to the top of
-   * their cells, so a figure stands level with the first line of its name; row heights are left to the
-   * program to grow (no fixed height).
+   * their cells, so a figure stands level with the first line of its name.
    */
   wrapColumns?: number[];
+  /**
+   * Rows set to a height in points: rows of wrapped text. No program grows a row for text wrapped in a
+   * file it opens (LibreOffice does not, Excel only when the row is edited), so the core works the
+   * lines out (print-layout.ts) and the writers set the height as given (OOXML `ht` with `customHeight`,
+   * Office.js `format.rowHeight`).
+   */
+  rowHeights?: { row: number; points: number }[];
   columnWidths: number[];
   freeze: { rows: number; columns: number };
   /** Data bars (exceljs) or a chart (Office.js) over achievement cells. */

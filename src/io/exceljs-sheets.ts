@@ -100,11 +100,12 @@ function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     if (bold.has(r)) xr.font = { ...FONT, bold: true };
   });
   for (const r of spec.wrapRows ?? []) {
-    // Programs do not grow a row for wrapped text written by exceljs: give headers the room they need.
+    // Programs do not grow a row for wrapped text in a file they open: headers get two lines' room at least.
     const row = ws.getRow(r + 1);
     row.alignment = { wrapText: true, vertical: "middle" };
-    row.height = 16 * (spec.wrapLines ?? 2);
+    row.height = 32;
   }
+  for (const { row, points } of spec.rowHeights ?? []) ws.getRow(row + 1).height = points;
   if (spec.wrapColumns?.length) {
     const wrapped = new Set(spec.wrapColumns.map((c) => c + 1));
     for (let r = spec.freeze.rows + 1; r <= spec.values.length; r++) {

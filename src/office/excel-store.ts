@@ -197,8 +197,9 @@ function layOut(sheet: Excel.Worksheet, spec: SheetSpec, grid: ExcelGrid): void 
     for (const row of spec.wrapRows ?? []) {
       const format = sheet.getRange(a1({ top: row, left: 0, bottom: row, right: grid.width - 1 })).format;
       format.wrapText = true;
-      format.rowHeight = 16 * (spec.wrapLines ?? 2); // lines of an 11-point font: long headers wrap instead of being cut
+      format.rowHeight = 32; // two lines of an 11-point font at least: long headers wrap instead of being cut
     }
+    for (const run of heightRuns(spec.rowHeights ?? [])) sheet.getRange(a1({ top: run.first, left: 0, bottom: run.last, right: grid.width - 1 })).format.rowHeight = run.points;
     const body = { top: spec.freeze.rows, bottom: Math.max(spec.freeze.rows, grid.values.length - 1) };
     if (spec.wrapColumns?.length && body.top < grid.values.length) {
       sheet.getRange(a1({ ...body, left: 0, right: grid.width - 1 })).format.verticalAlignment = "Top";
@@ -206,6 +207,17 @@ function layOut(sheet: Excel.Worksheet, spec: SheetSpec, grid: ExcelGrid): void 
     }
   }
   freeze(sheet, spec.freeze);
+}
+
+/** Rows of one height next to each other, set in one call each. */
+function heightRuns(heights: NonNullable<SheetSpec["rowHeights"]>): { first: number; last: number; points: number }[] {
+  const runs: { first: number; last: number; points: number }[] = [];
+  for (const { row, points } of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === row - 1 && last.points === points) last.last = row;
+    else runs.push({ first: row, last: row, points });
+  }
+  return runs;
 }
 
 /** A new `leading` sheet goes before the first existing sheet that is not one (types.ts); others stay where they are. */
