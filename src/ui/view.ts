@@ -548,7 +548,9 @@ function renderConsolidation(region: HTMLElement, s: PaneState): void {
               "span",
               { class: "ind-figures" },
               el("span", { class: "num value" }, valueText(i)),
-              achievement ? el("span", { class: "num" }, i.target?.isPercent ? `${achievement} kế hoạch` : achievement) : el("span", { class: "num muted" }, "không có kế hoạch"),
+              achievement
+                ? el("span", { class: "num" }, i.target?.isPercent ? `đạt ${achievement} kế hoạch` : achievement)
+                : el("span", { class: "num muted" }, i.value === null ? "chưa có số liệu" : "không có kế hoạch"),
             ),
           ),
           el(
