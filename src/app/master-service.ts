@@ -258,8 +258,12 @@ export class MasterService {
     const added: Unit[] = [];
     const skipped: string[] = [];
     for (const u of units) {
-      if (known.has(u.code)) skipped.push(u.code);
-      else (known.add(u.code), added.push(u));
+      if (known.has(u.code)) {
+        skipped.push(u.code);
+        continue;
+      }
+      known.add(u.code);
+      added.push(u);
     }
     if (added.length === 0) return { book, added, skipped };
     const spec = appendRows(UNITS, this.grids[SHEETS.units], added) ?? writeTable(UNITS, [...book.units, ...added]);

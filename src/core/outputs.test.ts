@@ -125,7 +125,10 @@ describe("on A4", () => {
       for (const w of words) {
         if (used === 0) used = w.length;
         else if (used + 1 + w.length <= spec.columnWidths[i]) used += 1 + w.length;
-        else (lines++, (used = w.length));
+        else {
+          lines++;
+          used = w.length;
+        }
       }
       expect([h, lines * 15 <= height]).toEqual([h, true]);
     });

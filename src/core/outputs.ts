@@ -14,7 +14,7 @@ import { headerText, PAGE_OF_PAGES, paperLayout, tableRowHeights } from "./print
 import { COUNT, PERCENT, rectangular, TEXT } from "./sheet-spec";
 import { HEADER_FILL, STATUS_COLORS, STATUS_FONT_COLORS, VERDICT_TONE } from "./palette";
 import { unitStatus } from "./status";
-import type { ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, PageBand, Settings, SheetSpec, Target, Unit } from "./types";
+import type { CellRange, ConsolidatedIndicator, FillRange, Finding, MasterBook, OutValue, PageBand, Settings, SheetSpec, Target, Unit } from "./types";
 
 function fillRow(row: number, left: number, right: number, color: string, fontColor?: string): FillRange {
   return { range: { top: row, left, bottom: row, right }, color, fontColor };
@@ -126,24 +126,61 @@ export function consolidatedSheet(book: MasterBook, c: Consolidation): SheetSpec
   });
   const first = headerRow + 1;
   const last = values.length - 1;
-  return sealSheet({
+  return reportSheet(book, c, {
     name: SHEETS.consolidated,
-    values: rectangular(values, null),
-    numberFormats: rectangular(formats, TEXT),
+    title: "Báo cáo tổng hợp",
+    values,
+    formats,
     fills,
-    boldRows: [0, headerRow],
-    wrapRows: [headerRow],
+    widths: CONSOLIDATED_WIDTHS,
+    headerRow,
+    bodyFirst: first,
     wrapColumns: CONSOLIDATED_WRAPPED,
-    rowHeights: tableRowHeights(values, CONSOLIDATED_WIDTHS, headerRow, { first, last, columns: CONSOLIDATED_WRAPPED }),
-    columnWidths: CONSOLIDATED_WIDTHS,
-    freeze: { rows: headerRow + 1, columns: 3 },
+    freezeColumns: 3,
+    titleColumns: { first: 0, last: 2 },
     bars: last >= first ? { top: first, left: ACHIEVEMENT_COLUMN, bottom: last, right: ACHIEVEMENT_COLUMN } : undefined,
-    print: paperLayout(CONSOLIDATED_WIDTHS, {
+  });
+}
+
+interface ReportLayout {
+  name: string;
+  /** The report's name in the page header: "Báo cáo tổng hợp". */
+  title: string;
+  values: OutValue[][];
+  formats: string[][];
+  fills: FillRange[];
+  widths: number[];
+  headerRow: number;
+  /** The first row under the header rows (which are frozen and repeated on every printed page). */
+  bodyFirst: number;
+  wrapColumns: number[];
+  freezeColumns: number;
+  /** The label columns, repeated on every page when the table prints over several pages across. */
+  titleColumns: { first: number; last: number };
+  bars?: CellRange;
+}
+
+/** A report for paper: header rows frozen and repeated, long texts wrapped, A4 landscape, sealed, placed first. */
+function reportSheet(book: MasterBook, c: Consolidation, r: ReportLayout): SheetSpec {
+  const last = r.values.length - 1;
+  return sealSheet({
+    name: r.name,
+    values: rectangular(r.values, null),
+    numberFormats: rectangular(r.formats, TEXT),
+    fills: r.fills,
+    boldRows: [0, r.headerRow],
+    wrapRows: [r.headerRow],
+    wrapColumns: r.wrapColumns,
+    rowHeights: tableRowHeights(r.values, r.widths, r.headerRow, { first: r.bodyFirst, last, columns: r.wrapColumns }),
+    columnWidths: r.widths,
+    freeze: { rows: r.bodyFirst, columns: r.freezeColumns },
+    bars: r.bars,
+    print: paperLayout(r.widths, {
       orientation: "landscape",
-      area: { top: 0, left: 0, bottom: last, right: CONSOLIDATED_HEADER.length - 1 },
-      titleRows: { first: headerRow, last: headerRow },
-      titleColumns: { first: 0, last: 2 },
-      ...pageBands(book, "Báo cáo tổng hợp", c),
+      area: { top: 0, left: 0, bottom: last, right: r.widths.length - 1 },
+      titleRows: { first: r.headerRow, last: r.bodyFirst - 1 },
+      titleColumns: r.titleColumns,
+      ...pageBands(book, r.title, c),
     }),
     leading: true,
   });
@@ -177,25 +214,18 @@ export function byUnitSheet(book: MasterBook, c: Consolidation): SheetSpec {
     formats.push([TEXT, TEXT, ...units.map(() => format)]);
   }
   const widths = [8, 30, ...units.map(() => UNIT_COLUMN_WIDTH)];
-  return sealSheet({
+  return reportSheet(book, c, {
     name: SHEETS.byUnit,
-    values: rectangular(values, null),
-    numberFormats: rectangular(formats, TEXT),
+    title: "Số liệu từng đơn vị",
+    values,
+    formats,
     fills,
-    boldRows: [0, headerRow],
-    wrapRows: [headerRow],
+    widths,
+    headerRow,
+    bodyFirst: statusRow + 1,
     wrapColumns: [1],
-    rowHeights: tableRowHeights(values, widths, headerRow, { first: statusRow + 1, last: values.length - 1, columns: [1] }),
-    columnWidths: widths,
-    freeze: { rows: statusRow + 1, columns: 2 },
-    print: paperLayout(widths, {
-      orientation: "landscape",
-      area: { top: 0, left: 0, bottom: values.length - 1, right: header.length - 1 },
-      titleRows: { first: headerRow, last: statusRow },
-      titleColumns: { first: 0, last: 1 },
-      ...pageBands(book, "Số liệu từng đơn vị", c),
-    }),
-    leading: true,
+    freezeColumns: 2,
+    titleColumns: { first: 0, last: 1 },
   });
 }
 
@@ -245,25 +275,18 @@ export function statusSheet(book: MasterBook, c: Consolidation, asOf: Date): She
   const formats = values.map((_row, r) => header.map((_, i) => (r > headerRow && countColumns.has(i) ? "0" : TEXT)));
   // Every header fits its column in at most two lines: "Nguồn ngày nhận" no longer runs into "Lỗi".
   const widths = [9, 30, 8, ...columns.map(() => 14), 12, 15, 12, 6, 8, 32];
-  return sealSheet({
+  return reportSheet(book, c, {
     name: SHEETS.status,
-    values: rectangular(values, null),
-    numberFormats: formats,
+    title: "Tình trạng nộp báo cáo",
+    values,
+    formats,
     fills,
-    boldRows: [0, headerRow],
-    wrapRows: [headerRow],
+    widths,
+    headerRow,
+    bodyFirst: headerRow + 1,
     wrapColumns: [1, header.length - 1],
-    rowHeights: tableRowHeights(values, widths, headerRow, { first: headerRow + 1, last: values.length - 1, columns: [1, header.length - 1] }),
-    columnWidths: widths,
-    freeze: { rows: headerRow + 1, columns: 2 },
-    print: paperLayout(widths, {
-      orientation: "landscape",
-      area: { top: 0, left: 0, bottom: values.length - 1, right: header.length - 1 },
-      titleRows: { first: headerRow, last: headerRow },
-      titleColumns: { first: 0, last: 1 },
-      ...pageBands(book, "Tình trạng nộp báo cáo", c),
-    }),
-    leading: true,
+    freezeColumns: 2,
+    titleColumns: { first: 0, last: 1 },
   });
 }
 
