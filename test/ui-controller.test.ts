@@ -7,7 +7,8 @@ import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { readReportFile } from "../src/app/master-service";
 import { DEFAULT_SETTINGS, SHEETS } from "../src/core/master-sheets";
-import type { CellValue, Sheet, SheetSpec } from "../src/core/types";
+import type { CellValue, FileStatus, Sheet, SheetSpec } from "../src/core/types";
+import { fileStatusText, fileStatusTone } from "../src/ui/labels";
 import { PaneController } from "../src/ui/controller";
 import type { BrowserWorkbook, Host, LocalFile } from "../src/ui/host";
 import { asOfInstant, dueText, masterFileName, periodGroups } from "../src/ui/periods";
@@ -469,6 +470,22 @@ describe("nothing lost on the web page", () => {
     expect(masterFileName({ bodyName: "Phường Đông Hà & Bắc Hà", bodyCode: "P01" }, "2026-Q1")).toBe("so-tong-hop-phuong-dong-ha-bac-ha-2026-q1.xlsx");
     expect(masterFileName({ bodyName: "", bodyCode: "XHB" }, "2026-11")).toBe("so-tong-hop-xhb-2026-11.xlsx");
     expect(masterFileName({ bodyName: "", bodyCode: "" }, "2026-11")).toBe("so-tong-hop-2026-11.xlsx");
+  });
+});
+
+describe("a file's status in words", () => {
+  it("says what will happen before anything is written and what happened after, in different words", () => {
+    const statuses: FileStatus[] = ["imported", "duplicate", "replaced", "superseded", "refused", "period_mismatch"];
+    const preview = statuses.map((status) => fileStatusText({ status, findings: [] }, false));
+    const written = statuses.map((status) => fileStatusText({ status, findings: [] }, true));
+    expect(preview).toEqual(["Sẽ nhập", "Trùng, bỏ qua", "Sẽ thay thế", "Bản cũ hơn, bỏ qua", "Sẽ không nhận", "Khác kỳ"]);
+    expect(written).toEqual(["Đã nhập", "Trùng, đã bỏ qua", "Đã thay thế", "Bản cũ, không dùng", "Đã từ chối", "Khác kỳ, để riêng"]);
+    preview.forEach((p, i) => expect(p).not.toBe(written[i]));
+    // The badges differ in colour too: a preview is outlined on white, a written state filled.
+    for (const status of statuses) {
+      expect(fileStatusTone(status, false)).toMatchObject({ background: "#ffffff", border: expect.any(String) });
+      expect(fileStatusTone(status, true).border).toBeUndefined();
+    }
   });
 });
 

@@ -27,6 +27,8 @@ export interface Notice {
   action?: { label: string; periodKey: string };
   /** The id of the field to fix, which takes the focus instead of the notice. */
   field?: string;
+  /** Said (a screen reader hears it) without taking the focus: the answer to leaving a field, whose neighbour the clerk tabbed to. */
+  quiet?: boolean;
   /** Tells one notice from the next, so the view moves focus to each new one. */
   id: number;
 }
@@ -558,7 +560,7 @@ export class PaneController {
       const { book, changed } = await master.saveBody(body);
       if (!changed) return;
       this.set({ book, canDownload: this.web, unsaved: this.web || this.state.unsaved });
-      this.say({ kind: "success", at: "book", text: `Đã lưu đơn vị tổng hợp: ${bodyText(book.settings)}.` });
+      this.say({ kind: "success", at: "book", quiet: true, text: `Đã lưu đơn vị tổng hợp: ${bodyText(book.settings)}.` });
     });
   }
 

@@ -358,6 +358,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     // and a keyboard user goes on from there.
     if (!busy && s.notice && s.notice.id !== noticeShown) {
       noticeShown = s.notice.id;
+      if (s.notice.quiet) return;
       const target = (s.notice.field && document.getElementById(s.notice.field)) || notice;
       target.focus();
     }
