@@ -136,6 +136,24 @@ test("the written workbook holds the output sheets, with no formula anywhere", a
   expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });
 
+test("the older version of a corrected report is superseded, in the JSON and in the Nhật ký nhập sheet, and not received", async () => {
+  const copy = path.join(dir, "superseded.xlsx");
+  await tonghop("init", copy, "--units", path.join(SAMPLES, "don-vi.csv"), "--year", "2026");
+  const result = await json("import", copy, path.join(SAMPLES, "2026-03"), "--period", "2026-03");
+  const byFile = Object.fromEntries(result.files.map((f: { file: string; status: string }) => [f.file, f.status]));
+  expect(byFile["BC thang 3 - Phong Van hoa - Xa hoi.xlsx"]).toBe("superseded");
+  // Whichever comes first in the folder, the later declared date wins.
+  expect(byFile["BC thang 3 - Phong Van hoa - Xa hoi (sua lai).xlsx"]).toMatch(/^(imported|replaced)$/);
+  const vhxh = result.units.find((u: { code: string }) => u.code === "VHXH");
+  expect(vhxh.receivedAt).toBe("2026-03-15T17:00:00.000Z"); // the corrected file's 16/03, not the first one's 12/03
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(copy);
+  const log: string[][] = [];
+  wb.getWorksheet("Nhật ký nhập")!.eachRow((r) => log.push((r.values as unknown[]).map((v) => String(v ?? ""))));
+  const first = log.find((r) => r.includes("BC thang 3 - Phong Van hoa - Xa hoi.xlsx"))!;
+  expect(first).toContain("Bản cũ, không dùng");
+});
+
 test("reports re-saved by LibreOffice read the same as the originals", async () => {
   const lo = path.join(dir, "lo.xlsx");
   await tonghop("init", lo, "--units", path.join(SAMPLES, "don-vi.csv"), "--year", "2026");

@@ -3,8 +3,11 @@ import { join } from "node:path";
 import { Workbook, type Worksheet } from "exceljs";
 import fc from "fast-check";
 import { COMMUNE_UNITS, indicatorOf, sampleFigures, unitIndicators, unitsCsv, type Figure } from "../src/samples/commune";
-import { writeReport, vietnameseNumberText, type ReportLayout, type ReportSpec } from "../src/samples/report-writer";
+import { writeReport, vietnameseNumberText, type ReportSpec, type SampleLayout } from "../src/samples/report-writer";
 import { demoScenario, expectedTotals, scenarioFileBytes, type ScenarioFile } from "../src/samples/scenario";
+import { importFiles } from "../src/core/import";
+import { newMasterBook } from "../src/core/master-sheets";
+import { toIncomingFile } from "../src/io/incoming";
 
 const SPEC: ReportSpec = {
   parentName: "UBND xã Hòa Bình",
@@ -71,7 +74,7 @@ describe("writeReport", () => {
     expect(rowWith(ws, "Người lập biểu")).toBe(rowWith(ws, "Thủ trưởng đơn vị"));
   });
 
-  const layouts: { layout: ReportLayout; headerRow: number }[] = [
+  const layouts: { layout: SampleLayout; headerRow: number }[] = [
     { layout: "standard", headerRow: 11 },
     { layout: "reordered", headerRow: 11 },
     { layout: "two-row-header", headerRow: 12 },
@@ -137,6 +140,26 @@ describe("writeReport", () => {
     const wb = await loadWorkbook(bytes);
     expect(wb.worksheets.map((ws) => [ws.name, ws.state])).toEqual([["Data", "hidden"], ["Báo cáo", "visible"]]);
     expect(wb.modified).toEqual(modified);
+  });
+});
+
+describe("the layouts offices send, as the samples write them", () => {
+  const units = COMMUNE_UNITS.map((u) => ({ ...u, type: "" }));
+  const layouts: SampleLayout[] = ["value-column", "month-columns", "plan-and-rate", "administrative", "signature-date", "two-row-header"];
+  const spec: ReportSpec = {
+    ...SPEC,
+    values: { CT03: { numerator: 434, denominator: 812 }, MH01: 9, MH10: 1234 },
+    previous: { label: "Tháng 2/2026", values: { CT03: { numerator: 400, denominator: 812 }, MH01: 8, MH10: 1000 } },
+    yearToDate: { CT03: { numerator: 434, denominator: 812 }, MH01: 9, MH10: 3000 },
+    place: "Hòa Bình",
+  };
+
+  it.each(layouts)("%s: every figure comes out of the import exactly, from its own cell, with no finding", async (layout) => {
+    const bytes = await writeReport({ ...spec, layout });
+    const { book, files } = importFiles(newMasterBook({ year: 2026 }, units), [toIncomingFile("bc.xlsx", bytes, "h", null)], { now: new Date("2026-03-25T02:00:00Z") });
+    expect(files[0]).toMatchObject({ status: "imported", unit: "TCN01", period: "2026-03", receivedSource: "declared", findings: [] });
+    const got = Object.fromEntries(book.data.map((f) => [f.indicator, f.numerator === null ? f.value : { numerator: f.numerator, denominator: f.denominator }]));
+    expect(got).toEqual(spec.values);
   });
 });
 
@@ -262,6 +285,22 @@ describe("units list and LibreOffice fixtures", () => {
     expect(lines[0]).toBe("\uFEFFMã đơn vị,Tên đơn vị,Loại,Đơn vị cấp trên,Tần suất,Liên hệ");
     expect(lines).toHaveLength(COMMUNE_UNITS.length + 1);
     expect(lines).toContain("CAX,Công an xã Hòa Bình,Công an,XHB,Tháng,Hoàng Văn Nam - 0916 703 552");
+  });
+
+  const reSaved: [string, string][] = [
+    ["value-column-VHXH-2026-02.xlsx", "VHXH"],
+    ["administrative-VPUB-2026-02.xlsx", "VPUB"],
+    ["plan-and-rate-PKT-2026-02.xlsx", "PKT"],
+    ["merged-counts-TCN01-2026-02.xlsx", "TCN01"],
+    ["month-columns-TCN02-2026-02.xlsx", "TCN02"],
+    ["signature-date-TCN03-2026-02.xlsx", "TCN03"],
+  ];
+  it.each(reSaved)("imports %s, re-saved by LibreOffice, with the sample's February figures and declared date", (fixture, unit) => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "fixtures/libreoffice-layouts", fixture)));
+    const { book, files } = importFiles(newMasterBook({ year: 2026 }, [...COMMUNE_UNITS]), [toIncomingFile(fixture, bytes, "h", null)], { now: new Date("2026-03-25T02:00:00Z") });
+    expect(files[0]).toMatchObject({ status: "imported", unit, period: "2026-02", receivedSource: "declared", errors: 0, warnings: 0 });
+    const got = Object.fromEntries(book.data.map((f) => [f.indicator, f.numerator === null ? f.value : { numerator: f.numerator, denominator: f.denominator }]));
+    expect(got).toEqual(sampleFigures(unit, "2026-02"));
   });
 
   it("keeps the scenario's figures in the report LibreOffice re-saved", async () => {

@@ -1,6 +1,6 @@
 // Files -> data sheet. One bad file never stops the others; the same file twice changes nothing; a newer
 // version of a unit's report for a period replaces the older one, whatever order the files come in.
-import { vnDay } from "./dates";
+import { formatDayVi, formatInstantVi, vnDay } from "./dates";
 import { finding, FindingCode } from "./findings";
 import { periodContains, parsePeriodKey, previousPeriodKey } from "./periods";
 import { parseReport } from "./report-parser";
@@ -65,12 +65,28 @@ function sameFigures(a: Fact[], b: Fact[]): boolean {
   });
 }
 
-/** Which of two versions of one unit's report wins: the later received; the earlier one when the figures agree. */
-function incomingWins(existing: Submission, incoming: Submission, sameData: boolean): boolean {
-  const a = resolveReceived(existing).at;
-  const b = resolveReceived(incoming).at;
-  if (a !== b) return sameData ? b < a : b > a;
-  return incoming.hash > existing.hash; // any fixed tie-break keeps the result independent of order
+/** A file's modified time when it can order versions: not after its import (a sender's clock set wrong). */
+function usableModified(sub: Submission): string {
+  return sub.fileModified && Date.parse(sub.fileModified) <= Date.parse(sub.importedAt) ? new Date(sub.fileModified).toISOString() : "";
+}
+
+/**
+ * Which of two versions of one unit's report for a period is newer (> 0: `b`), and why: the later declared
+ * date, then the later file modified time, then the later import. Never the bytes' hash: two versions
+ * that cannot be told apart give 0, and the caller says so.
+ */
+function newerVersion(a: Submission, b: Submission): { order: number; reason: string } {
+  const compare = (x: string, y: string, say: (later: string, earlier: string) => string) => {
+    const order = x < y ? 1 : -1;
+    return { order, reason: order > 0 ? say(y, x) : say(x, y) };
+  };
+  if (a.declaredDate && b.declaredDate && a.declaredDate !== b.declaredDate) {
+    return compare(a.declaredDate, b.declaredDate, (later, earlier) => `ngày báo cáo ${formatDayVi(later)} sau ${formatDayVi(earlier)}`);
+  }
+  const [ma, mb] = [usableModified(a), usableModified(b)];
+  if (ma && mb && ma !== mb) return compare(ma, mb, (later, earlier) => `tệp sửa lúc ${formatInstantVi(later)}, sau ${formatInstantVi(earlier)}`);
+  if (a.importedAt !== b.importedAt) return compare(a.importedAt, b.importedAt, (later, earlier) => `nhập lúc ${formatInstantVi(later)}, sau ${formatInstantVi(earlier)}`);
+  return { order: 0, reason: "" };
 }
 
 function findingKey(f: Finding): string {
@@ -116,6 +132,21 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     for (const f of findings) seenFindings.add(findingKey(f));
   };
 
+  // The files of this batch that were imported, so that one superseded later in the batch says so.
+  const importedHere = new Map<Submission, { result: FileResult; entry: LogEntry }>();
+  /** A kept version that a newer one replaces: not counted as received, and the log says so. */
+  const supersede = (sub: Submission, message: string) => {
+    const note = finding("SUPERSEDED", message, { file: sub.file, unit: sub.unit, period: sub.period });
+    const here = importedHere.get(sub);
+    if (here) {
+      here.result.status = here.entry.status = "superseded";
+      here.result.message = here.entry.message = message;
+      here.result.findings = [...here.result.findings, note];
+    } else {
+      log.push({ at: now, file: sub.file, hash: sub.hash, status: "superseded", unit: sub.unit, period: sub.period, message });
+    }
+  };
+
   for (const file of files) {
     const result: FileResult = {
       file: file.name,
@@ -138,6 +169,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
       result.warnings = counts.warnings;
       log.push({ at: now, file: file.name, hash: file.hash, status, unit: result.unit, period: result.period, message });
       results.push(result);
+      return log[log.length - 1];
     };
 
     if (!file.workbook || file.readError) {
@@ -167,7 +199,7 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
 
     let validated;
     try {
-      const report = parseReport(file.workbook, file.name, book.catalogue);
+      const report = parseReport(file.workbook, file.name, book.catalogue, adhoc);
       validated = validateReport(report, { units: book.units, catalogue: book.catalogue, unitTypes: book.unitTypes, settings: book.settings, today, previous });
     } catch (e) {
       // A parser bug must cost one file, not the batch.
@@ -227,6 +259,16 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     incoming.receivedSource = received.source;
     result.receivedAt = received.at;
     result.receivedSource = received.source;
+    if (received.source === "import" && file.modifiedAt && file.modifiedAt.getTime() > opts.now.getTime()) {
+      validated.findings.push(
+        finding(
+          "FILE_MODIFIED_FUTURE",
+          `Thời điểm sửa tệp (${formatInstantVi(file.modifiedAt)}) nằm sau thời điểm nhập (${formatInstantVi(opts.now)}): đồng hồ máy của đơn vị có thể sai, nên ngày nhận là thời điểm nhập.`,
+          { file: file.name, sheet: validated.findings[0]?.sheet ?? "", unit: incoming.unit, period: periodKey },
+        ),
+      );
+      incoming.warnings++;
+    }
 
     const facts: Fact[] = validated.figures.map((g) => ({
       period: periodKey,
@@ -243,40 +285,52 @@ export function importFiles(book: MasterBook, files: IncomingFile[], opts: Impor
     }));
     const k = key(periodKey, incoming.unit);
     const existing = submissions.get(k);
-    if (!existing) {
+    const keep = () => {
       submissions.set(k, incoming);
       byHash.set(incoming.hash, incoming);
       data.set(k, facts);
+    };
+    if (!existing) {
+      keep();
       addFindings(validated.findings);
-      record("imported", counts.errors ? `Đã nhập, ${counts.errors} lỗi (số liệu lỗi không được tổng hợp).` : "Đã nhập.");
+      const entry = record("imported", counts.errors ? `Đã nhập, ${counts.errors} lỗi (số liệu lỗi không được tổng hợp).` : "Đã nhập.");
+      importedHere.set(incoming, { result, entry });
       continue;
     }
+
     const sameData = sameFigures(data.get(k) ?? [], facts);
-    if (!incomingWins(existing, incoming, sameData)) {
-      record(
-        sameData ? "duplicate" : "replaced",
-        sameData
-          ? `Cùng số liệu với tệp đã nhập (${existing.file}): giữ tệp đã nhập.`
-          : `Đã có bản mới hơn của báo cáo này (${existing.file}): giữ bản mới hơn, tệp này không được dùng.`,
-      );
+    // The same figures: the version received first is kept, so that timeliness counts from it.
+    const version = sameData
+      ? { order: resolveReceived(incoming).at < resolveReceived(existing).at ? 1 : -1, reason: "cùng số liệu, nhận sớm hơn" }
+      : newerVersion(existing, incoming);
+    if (version.order < 0) {
+      if (sameData) {
+        record("duplicate", `Cùng số liệu với tệp đã nhập (${existing.file}): giữ tệp đã nhập.`);
+      } else {
+        const message = `Đã có bản mới hơn của báo cáo này (${existing.file}, ${version.reason}): tệp này không được dùng.`;
+        result.findings = [...validated.findings, finding("SUPERSEDED", message, { file: file.name, unit: incoming.unit, period: periodKey })];
+        record("superseded", message);
+      }
       continue;
     }
     dropFindingsOf(existing);
-    submissions.set(k, incoming);
-    byHash.set(incoming.hash, incoming);
-    data.set(k, facts);
-    const replacedNote = finding(
-      "REPLACED",
-      sameData
-        ? `Tệp ${file.name} cùng số liệu với ${existing.file}, nhận sớm hơn: dùng tệp này.`
-        : `Báo cáo mới (${file.name}) thay thế bản trước (${existing.file}); số liệu khác bản trước.`,
-      { file: file.name, unit: incoming.unit, period: periodKey },
-    );
+    keep();
+    const why = version.order === 0 ? "không phân biệt được bản nào mới hơn, lấy bản nhập sau" : version.reason;
+    const replacedNote = finding("REPLACED", `Báo cáo ${file.name} thay thế bản trước (${existing.file}): ${why}.`, { file: file.name, unit: incoming.unit, period: periodKey });
     result.findings = [...validated.findings, replacedNote];
+    if (version.order === 0) {
+      result.findings.push(
+        finding(
+          "VERSIONS_UNORDERED",
+          `Hai bản báo cáo khác số liệu (${existing.file} và ${file.name}) cùng ngày báo cáo, cùng thời điểm sửa tệp và cùng lần nhập: đã lấy bản nhập sau (${file.name}). Đề nghị đơn vị xác nhận bản đúng.`,
+          { file: file.name, unit: incoming.unit, period: periodKey },
+        ),
+      );
+    }
     addFindings(result.findings);
-    record(sameData ? "duplicate" : "replaced", replacedNote.message);
+    supersede(existing, `Đã có bản mới hơn (${file.name}, ${why}): tệp này không được dùng.`);
+    record("replaced", replacedNote.message);
   }
-
   const newBook: MasterBook = {
     ...book,
     data: [...data.values()].flat(),

@@ -107,17 +107,25 @@ function unitIndex(units: readonly Unit[]): UnitIndex {
   return index;
 }
 
+/** The unit with this code (compared without case, spaces or punctuation), if any. */
+export function unitByCode(code: string | null, units: readonly Unit[]): Unit | null {
+  const wanted = code ? foldCompact(code) : "";
+  return wanted ? unitIndex(units).byCode.get(wanted) ?? null : null;
+}
+
+/** The unit with this name (without case, accents, punctuation or a leading "UBND"), if any. */
+export function unitByName(name: string | null, units: readonly Unit[]): Unit | null {
+  const wanted = name ? unitNameKey(name) : "";
+  return wanted ? unitIndex(units).byName.get(wanted) ?? null : null;
+}
+
 /** The units list must not be changed in place after a match: a new list gets a new index. */
 export function matchUnit(code: string | null, name: string | null, units: readonly Unit[]): UnitMatch {
-  const index = unitIndex(units);
-  const wantedCode = code ? foldCompact(code) : "";
-  if (wantedCode) {
-    const byCode = index.byCode.get(wantedCode);
-    if (byCode) return { unit: byCode, suggestions: [] };
-  }
+  const byCode = unitByCode(code, units);
+  if (byCode) return { unit: byCode, suggestions: [] };
   const wantedName = name ? unitNameKey(name) : "";
   if (!wantedName) return { unit: null, suggestions: [] };
-  const byName = index.byName.get(wantedName);
+  const byName = unitByName(name, units);
   if (byName) return { unit: byName, suggestions: [] };
   return { unit: null, suggestions: closestNames(wantedName, units) };
 }

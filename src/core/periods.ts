@@ -82,7 +82,7 @@ const KEY_PATTERNS: { re: RegExp; kind: Frequency }[] = [
 ];
 
 /** The period a key names: a standard key, else an ad-hoc period declared in the settings. */
-export function parsePeriodKey(key: string, adhoc: AdhocPeriod[] = []): Period | null {
+export function parsePeriodKey(key: string, adhoc: readonly AdhocPeriod[] = []): Period | null {
   for (const { re, kind } of KEY_PATTERNS) {
     const m = re.exec(key);
     if (m) return standardPeriod(kind, Number(m[1]), kind === "year" ? 1 : Number(m[2]));
@@ -126,8 +126,27 @@ const TEXT_PATTERNS: { re: RegExp; kind: Frequency; read: (m: RegExpExecArray) =
   { re: /^(\d{4})$/, kind: "year", read: (m) => [Number(m[1]), 1] },
 ];
 
+/** No ad-hoc periods: one list, so that what is remembered for it is found again. */
+export const NO_ADHOC: readonly AdhocPeriod[] = [];
+const MAX_REMEMBERED_TEXTS = 2_000;
+// Every report of a batch names its period in the same few spellings, read by the parser and again by
+// validation: remember the answers per list of ad-hoc periods (a list must not change in place after).
+const periodTextAnswers = new WeakMap<readonly AdhocPeriod[], Map<string, string | null>>();
+
 /** The period key written in a report's "Kỳ báo cáo" (any usual spelling), or null when unreadable. */
-export function parsePeriodText(text: string, adhoc: AdhocPeriod[] = []): string | null {
+export function parsePeriodText(text: string, adhoc: readonly AdhocPeriod[] = NO_ADHOC): string | null {
+  let answers = periodTextAnswers.get(adhoc);
+  if (!answers) periodTextAnswers.set(adhoc, (answers = new Map()));
+  let key = answers.get(text);
+  if (key === undefined) {
+    key = readPeriodText(text, adhoc);
+    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.clear();
+    answers.set(text, key);
+  }
+  return key;
+}
+
+function readPeriodText(text: string, adhoc: readonly AdhocPeriod[]): string | null {
   const folded = foldText(text).replace(/[\s:;,.]+$/, "");
   if (folded === "") return null;
   const declared = adhoc.find((a) => foldText(a.key) === folded || foldText(a.name) === folded);
@@ -142,7 +161,7 @@ export function parsePeriodText(text: string, adhoc: AdhocPeriod[] = []): string
 }
 
 /** True when the inner period lies wholly within the outer one (both read as day spans). */
-export function periodContains(outerKey: string, innerKey: string, adhoc: AdhocPeriod[] = []): boolean {
+export function periodContains(outerKey: string, innerKey: string, adhoc: readonly AdhocPeriod[] = []): boolean {
   const outer = parsePeriodKey(outerKey, adhoc);
   const inner = parsePeriodKey(innerKey, adhoc);
   return outer !== null && inner !== null && inner.start >= outer.start && inner.end <= outer.end;
@@ -171,7 +190,7 @@ export function periodKeysOfKind(kind: Frequency, year: number): string[] {
  * the three months of a quarter, a quarterly unit owes nothing for a plain month. Every unit owes an
  * ad-hoc campaign report.
  */
-export function requiredReportKeys(frequency: Frequency, spanKey: string, adhoc: AdhocPeriod[] = []): string[] {
+export function requiredReportKeys(frequency: Frequency, spanKey: string, adhoc: readonly AdhocPeriod[] = []): string[] {
   const span = parsePeriodKey(spanKey, adhoc);
   if (span === null) return [];
   if (span.kind === "adhoc") return [span.key];
@@ -184,7 +203,7 @@ export function currentPeriodKey(today: string): string {
 }
 
 /** A unit's activeFrom/activeTo bound as a day span: a day, a period key, or null when empty/unreadable. */
-function boundSpan(bound: string, adhoc: AdhocPeriod[]): { start: string; end: string } | null {
+function boundSpan(bound: string, adhoc: readonly AdhocPeriod[]): { start: string; end: string } | null {
   const text = bound.trim();
   if (text === "") return null;
   const day = isValidDay(text) ? text : parseDayArg(text);
@@ -196,7 +215,7 @@ function boundSpan(bound: string, adhoc: AdhocPeriod[]): { start: string; end: s
  * Whether the unit exists during the period: the period overlaps the unit's active span. An empty or
  * unreadable bound leaves that side open.
  */
-export function isUnitActive(unit: Unit, periodKey: string, adhoc: AdhocPeriod[] = []): boolean {
+export function isUnitActive(unit: Unit, periodKey: string, adhoc: readonly AdhocPeriod[] = []): boolean {
   const period = parsePeriodKey(periodKey, adhoc);
   if (period === null) return false;
   const from = boundSpan(unit.activeFrom, adhoc);

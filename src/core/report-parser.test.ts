@@ -52,7 +52,11 @@ function canonical(): Sheet {
   );
 }
 
-const brief = (r: ReportRow) => [r.row, r.indicator, r.result?.cell, r.result?.value, r.denominator?.cell, r.denominator?.value];
+/** Row, indicator, the figure (a count, or a ratio's numerator) and a ratio's denominator, with their cells. */
+const brief = (r: ReportRow) => {
+  const figure = r.result ?? r.numerator;
+  return [r.row, r.indicator, figure?.cell, figure?.value, r.denominator?.cell, r.denominator?.value];
+};
 
 describe("the canonical layout", () => {
   const report = parseReport(book(canonical()), "ca.xlsx", catalogue);
@@ -71,10 +75,12 @@ describe("the canonical layout", () => {
     expect(report.rows.map(brief)).toEqual([
       [9, "CT04", "E9", num(4200), "F9", num(5600)],
       [10, "CT06", "E10", num(1234), "F10", num(1500)],
-      [11, "MH16", "E11", num(35), "F11", { kind: "blank" }],
+      [11, "MH16", "E11", num(35), undefined, undefined],
     ]);
     const first = report.rows[0];
-    expect([first.code, first.name, first.uom, first.note, first.numerator, first.cumulative]).toEqual(["CT04", NAME.CT04, "người", null, null, null]);
+    expect([first.code, first.name, first.uom, first.note, first.result]).toEqual(["CT04", NAME.CT04, "người", null, null]);
+    // One "Kết quả" column serves the count and the ratio's numerator alike.
+    expect(first.numerator).toEqual(at(num(4200), "E9"));
     expect(report.rows[1].note).toBe("ước tính");
   });
 });
@@ -112,7 +118,9 @@ test("a merged two-row header with Tử số | Mẫu số and a column-numbering
   expect(row.result).toBeNull();
   expect(row.numerator).toEqual(at(num(120), "E6"));
   expect(row.denominator).toEqual(at(num(300), "F6"));
-  expect(row.cumulative).toEqual(at(num(180), "G6"));
+  // A bare "Lũy kế" beside a ratio's parts is recognised and set aside, never silently lost.
+  expect(row.skipped).toEqual([{ cell: "G6", value: num(180), column: "Lũy kế", reason: expect.stringContaining("lũy kế") }]);
+  expect(row.stray).toEqual([]);
 });
 
 test("a \"Tử số / Kết quả\" column beside \"Mẫu số\"", () => {
@@ -122,9 +130,10 @@ test("a \"Tử số / Kết quả\" column beside \"Mẫu số\"", () => {
     ["MH09", NAME.MH09, 12, null],
   ]);
   const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
-  expect(rows.map((r) => [r.indicator, r.numerator?.value, r.denominator?.value, r.result])).toEqual([
-    ["CT03", num(3200), num(4000), null],
-    ["MH09", num(12), { kind: "blank" }, null],
+  // The one value column holds the ratio's numerator and the count alike.
+  expect(rows.map((r) => [r.indicator, r.numerator?.value, r.denominator?.value, r.result?.value])).toEqual([
+    ["CT03", num(3200), num(4000), undefined],
+    ["MH09", undefined, undefined, num(12)],
   ]);
 });
 
@@ -238,12 +247,13 @@ test("section titles, blank and decorative rows are skipped; names without codes
     [null, "(Số liệu tính đến ngày 14/3/2026)", null, null, null],
   ]);
   const rows = parseReport(book(s), "x.xlsx", catalogue).rows;
-  expect(rows.map((r) => [r.row, r.indicator, r.result?.value])).toEqual([
+  expect(rows.map((r) => [r.row, r.indicator, (r.result ?? r.numerator)?.value])).toEqual([
     [3, "CT01", num(45)],
     [6, "MH01", num(6)],
-    [7, null, { kind: "na" }], // an unknown name with a value: validation reports the unknown indicator
-    [8, "MH02", { kind: "blank" }], // a known indicator left blank: validation decides whether it was required
+    [7, null, undefined], // an unknown name with a value: kept, validation decides
+    [8, "MH02", { kind: "blank" }], // a known indicator left blank, located where its figure belongs
   ]);
+  expect(rows[3].result?.cell).toBe("D8");
 });
 
 test("the table ends after many blank rows", () => {
@@ -289,4 +299,201 @@ test("never throws on any small grid", () => {
       expect(report.file).toBe("f.xlsx");
     }),
   );
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Layouts real offices send (issue 10)
+
+const HEADER_FIELDS: CellValue[][] = [["Đơn vị: Tổ công nghệ số cộng đồng thôn 1"], ["Kỳ báo cáo: Tháng 4/2026"], ["Ngày báo cáo: 15/04/2026"], []];
+const parse = (rows: CellValue[][], merges: string[] = [], sheetName = "Báo cáo") => parseReport(book(sheet(rows, merges, sheetName)), "t.xlsx", catalogue);
+const byIndicator = (rows: ReportRow[], code: string) => rows.find((r) => r.indicator === code)!;
+
+describe("one value column for every kind", () => {
+  test.each(["Kết quả", "Kết quả thực hiện", "Thực hiện", "Số liệu", "Số lượng", "Tử số / Kết quả", "Số lượng / Tử số"])("%s holds counts and ratio numerators", (header) => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", header, "Mẫu số"], ["MH09", NAME.MH09, 4, null], ["CT03", NAME.CT03, 320, 800], ["MH08", NAME.MH08, 9, null]]);
+    expect(byIndicator(rows, "MH09").result).toEqual(at(num(4), "C6"));
+    expect(byIndicator(rows, "MH08").result).toEqual(at(num(9), "C8"));
+    expect([byIndicator(rows, "CT03").numerator, byIndicator(rows, "CT03").denominator]).toEqual([at(num(320), "C7"), at(num(800), "D7")]);
+    expect(rows.flatMap((r) => r.stray)).toEqual([]);
+  });
+
+  test("a count typed under Tử số when the table has no value column is the count", () => {
+    const { rows } = parse([["Mã", "Chỉ tiêu", "Tử số", "Mẫu số"], ["MH09", NAME.MH09, 4, null]]);
+    expect(rows[0].result).toEqual(at(num(4), "C2"));
+  });
+
+  test("a count beside a different figure under Tử số keeps the first and names the other", () => {
+    const { rows } = parse([["Mã", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số"], ["MH09", NAME.MH09, 4, 5, 6]]);
+    expect(rows[0].result).toEqual(at(num(4), "C2"));
+    expect(rows[0].stray.map((s) => s.cell)).toEqual(["E2", "D2"]);
+  });
+});
+
+describe("merged group headers with sub-headers", () => {
+  test("“Kết quả” over “Số lượng | Tử số | Mẫu số”: counts under Số lượng", () => {
+    const { rows } = parse(
+      [...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả", null, null], [null, null, "Số lượng", "Tử số", "Mẫu số"], ["MH09", NAME.MH09, 4, null, null], ["CT03", NAME.CT03, null, 320, 800]],
+      ["A5:A6", "B5:B6", "C5:E5"],
+    );
+    expect(byIndicator(rows, "MH09").result).toEqual(at(num(4), "C7"));
+    expect(byIndicator(rows, "CT03").numerator).toEqual(at(num(320), "D8"));
+  });
+
+  test("“Kết quả thực hiện” over the months and “Lũy kế từ đầu năm”: the report's own month only", () => {
+    const report = parse(
+      [
+        ...HEADER_FIELDS,
+        ["Mã", "Chỉ tiêu", "Kết quả thực hiện", null, null],
+        [null, null, "Tháng 3/2026", "Tháng 4/2026", "Lũy kế từ đầu năm"],
+        ["MH09", NAME.MH09, 3, 4, 11],
+        ["MH08", NAME.MH08, 8, 9, 9],
+      ],
+      ["A5:A6", "B5:B6", "C5:E5"],
+    );
+    const flow = byIndicator(report.rows, "MH09");
+    expect(flow.result).toEqual(at(num(4), "D7"));
+    expect(flow.skipped.map((s) => [s.cell, s.reason])).toEqual([
+      ["C7", "cột của kỳ khác (Kết quả thực hiện / Tháng 3/2026)"],
+      ["E7", "lũy kế từ đầu năm; chỉ tiêu phát sinh lấy số trong kỳ"],
+    ]);
+    // A stock is its position at the period's end.
+    expect(byIndicator(report.rows, "MH08").result).toEqual(at(num(9), "E8"));
+    expect(report.findings).toEqual([]);
+  });
+
+  test("months without the year, unmerged and centred across, over Tử số | Mẫu số in a second row", () => {
+    const { rows } = parse([
+      ...HEADER_FIELDS,
+      ["Mã", "Chỉ tiêu", "Kết quả", null, null, null],
+      [null, null, "Tháng 3", null, "Tháng 4", null],
+      [null, null, "Tử số", "Mẫu số", "Tử số", "Mẫu số"],
+      ["CT03", NAME.CT03, 300, 800, 320, 800],
+    ]);
+    expect([rows[0].numerator, rows[0].denominator]).toEqual([at(num(320), "E8"), at(num(800), "F8")]);
+    expect(rows[0].skipped.map((s) => s.cell)).toEqual(["C8", "D8"]);
+  });
+
+  test("a ratio's cumulative parts beside the month's: the position at the period's end counts", () => {
+    const { rows } = parse([["Mã", "Chỉ tiêu", "Trong tháng", null, "Lũy kế", null], [null, null, "Tử số", "Mẫu số", "Tử số", "Mẫu số"], ["CT03", NAME.CT03, 20, 800, 320, 800]], ["C1:D1", "E1:F1"]);
+    expect([rows[0].numerator, rows[0].denominator]).toEqual([at(num(320), "E3"), at(num(800), "F3")]);
+    expect(rows[0].skipped.map((s) => [s.cell, s.reason])).toEqual([
+      ["C3", "tử số trong kỳ; chỉ tiêu tỷ lệ lấy tử số lũy kế"],
+      ["D3", "trùng với mẫu số ở ô F3"],
+    ]);
+  });
+
+  test("a group header row above the row that names the columns", () => {
+    const { rows } = parse(
+      [...HEADER_FIELDS, [null, null, "Tháng 3/2026", null, "Tháng 4/2026", null], ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Tử số", "Mẫu số"], ["CT03", NAME.CT03, 300, 800, 320, 800]],
+      ["C5:D5", "E5:F5"],
+    );
+    expect([rows[0].numerator?.cell, rows[0].denominator?.cell]).toEqual(["E7", "F7"]);
+  });
+
+  test("no column of the report's own period: an error, never a guess", () => {
+    const report = parse(
+      [[...HEADER_FIELDS[0]], ["Kỳ báo cáo: Tháng 5/2026"], [], [], ["Mã", "Chỉ tiêu", "Kết quả thực hiện", null], [null, null, "Tháng 3/2026", "Tháng 4/2026"], ["MH09", NAME.MH09, 3, 4]],
+      ["C5:D5"],
+    );
+    expect(report.findings).toMatchObject([{ code: "PERIOD_COLUMN_MISSING", severity: "error", cell: "C6" }]);
+    expect(report.findings[0].message).toContain("Tháng 5/2026");
+    expect(report.rows[0].result).toBeNull();
+    expect(report.rows[0].skipped.map((s) => s.cell)).toEqual(["C7", "D7"]);
+  });
+});
+
+describe("columns that are not the figure", () => {
+  test("plan, same period last year, a note and a typed Tỷ lệ (%): set aside or checked, never the figure", () => {
+    const { rows } = parse([
+      ...HEADER_FIELDS,
+      ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Cùng kỳ năm trước", "Thực hiện", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Ghi chú"],
+      [1, "CT03", NAME.CT03, "người", 900, 250, null, 320, 800, 40, "ước"],
+      [2, "MH09", NAME.MH09, "buổi", 50, 2, 4, null, null, null, null],
+    ]);
+    const ratio = byIndicator(rows, "CT03");
+    expect([ratio.numerator?.value, ratio.denominator?.value, ratio.rates]).toEqual([num(320), num(800), [at(num(40), "J6")]]);
+    expect(ratio.skipped.map((s) => s.reason)).toEqual(["cột kế hoạch", "cột cùng kỳ năm trước"]);
+    expect(ratio.note).toBe("ước");
+    expect(byIndicator(rows, "MH09").result).toEqual(at(num(4), "G7"));
+  });
+
+  test("a figure under a header nobody knows, or none, is a stray for validation to name", () => {
+    const { rows } = parse([["Mã", "Chỉ tiêu", "Kết quả", "Số hộ", null], ["MH09", NAME.MH09, 4, 12, 7]]);
+    expect(rows[0].stray.map((s) => [s.cell, s.column])).toEqual([
+      ["D2", "Số hộ"],
+      ["E2", ""],
+    ]);
+  });
+
+  test("section and total rows with figures are not indicators; other unknown rows keep their figures as strays", () => {
+    const { rows } = parse([
+      ["STT", "Chỉ tiêu", "Kết quả"],
+      ["I", "CHỈ TIÊU CHÍNH", 10],
+      [null, "II. Mô hình cộng đồng", 12],
+      [1, NAME.MH09, 4],
+      [null, "Tổng cộng", 30],
+      [null, "Cộng", 30],
+      [null, "Trong đó: nữ", 2],
+    ]);
+    expect(rows.map((r) => [r.row, r.indicator, r.stray.map((s) => s.cell)])).toEqual([
+      [4, "MH09", []],
+      [7, null, ["C7"]],
+    ]);
+  });
+});
+
+describe("administrative documents (Nghị định 30/2020)", () => {
+  const adminTop: CellValue[][] = [
+    ["UBND XÃ TÂN LẬP", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["PHÒNG VĂN HÓA - XÃ HỘI", null, null, "Độc lập - Tự do - Hạnh phúc"],
+    ["Số: 27/BC-VHXH", null, null, "Tân Lập, ngày 15 tháng 4 năm 2026"],
+    ["BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO BÌNH DÂN HỌC VỤ SỐ THÁNG 04/2026"],
+    ["(Số liệu tính từ 15/3 đến 14/4/2026)"],
+    ["Căn cứ Kế hoạch số 12/KH-UBND ngày 10 tháng 1 năm 2026 của UBND xã"],
+    [],
+  ];
+  const table: CellValue[][] = [["Mã", "Chỉ tiêu", "Kết quả"], ["MH09", NAME.MH09, 4]];
+
+  test("the unit from the issuing block, the period from the title, the date from the place-and-date line", () => {
+    const report = parse([...adminTop, ...table]);
+    expect(report.unitName).toBeNull();
+    expect(report.issuer).toEqual([at("UBND XÃ TÂN LẬP", "A1"), at("PHÒNG VĂN HÓA - XÃ HỘI", "A2")]);
+    expect(report.periodText?.cell).toBe("A4");
+    expect(report.periodText?.value).toContain("THÁNG 04/2026");
+    expect(report.reportDate).toEqual(at("Tân Lập, ngày 15 tháng 4 năm 2026", "D3"));
+  });
+
+  test("the place-and-date line above the signature, below the table", () => {
+    const top = adminTop.filter((r) => !String(r[3] ?? "").startsWith("Tân Lập"));
+    const report = parse([...top.map((r) => r.slice(0, 3)), ...table, [], [null, null, "Tân Lập, ngày 16 tháng 4 năm 2026"], [null, null, "TM. ỦY BAN NHÂN DÂN"]]);
+    expect(report.reportDate?.value).toBe("Tân Lập, ngày 16 tháng 4 năm 2026");
+    expect(report.rows.map((r) => r.indicator)).toEqual(["MH09"]);
+  });
+
+  test("“ĐƠN VỊ BÁO CÁO:”, and the period as “QUÝ I NĂM 2026” under the title", () => {
+    const report = parse([["ĐƠN VỊ BÁO CÁO: TRƯỜNG THCS HÒA BÌNH"], ["BÁO CÁO KẾT QUẢ"], ["QUÝ I NĂM 2026"], ...table]);
+    expect(report.unitName?.value).toBe("TRƯỜNG THCS HÒA BÌNH");
+    expect(report.periodText).toEqual(at("QUÝ I NĂM 2026", "A3"));
+    expect(report.issuer).toEqual([]);
+  });
+
+  test("the document number, the motto and a data-window note are never the unit, the period or the date", () => {
+    const report = parse([["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Độc lập - Tự do - Hạnh phúc"], ["Số: 04/2026/BC"], ["(Số liệu tính từ ngày 15/3/2026 đến ngày 14/4/2026)"], ...table]);
+    expect([report.unitName, report.periodText, report.reportDate, report.issuer]).toEqual([null, null, null, []]);
+  });
+});
+
+test("a document's rows are named by their place, every cell reference included", () => {
+  const s: Sheet = { ...sheet([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả", "Số hộ"], ["MH09", NAME.MH09, 4, 7]]), rowPlaces: [null, null, null, null, "Bảng 2, dòng 1", "Bảng 2, dòng 2"] };
+  const report = parseReport(book(s), "bc.docx", catalogue);
+  expect(report.unitName?.cell).toBe("A1");
+  expect(report.rows[0].result?.cell).toBe("Bảng 2, dòng 2, cột C");
+  expect(report.rows[0].stray[0].cell).toBe("Bảng 2, dòng 2, cột D");
+});
+
+test("a code typed with Cyrillic look-alike letters is read as Latin, with a warning naming them", () => {
+  const { rows, findings } = parse([["Mã", "Chỉ tiêu", "Kết quả"], ["МН09", "Buổi học", 4]]);
+  expect(rows[0].indicator).toBe("MH09");
+  expect(findings).toMatchObject([{ code: "LOOKALIKE_CHARACTERS", severity: "warning", cell: "A2" }]);
+  expect(findings[0].message).toContain("“М” (chữ Kirin, U+041C) đọc là “M”");
 });

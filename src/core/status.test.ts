@@ -57,6 +57,10 @@ describe("when a report counts as received", () => {
     expect(resolveReceived({ ...base, fileModified: "" })).toEqual({ at: "2026-03-25T03:00:00.000Z", source: "import" });
   });
 
+  test("a file modified time in the future (the sender's clock) is not the received instant", () => {
+    expect(resolveReceived({ ...base, fileModified: "2026-04-02T02:00:00Z" })).toEqual({ at: "2026-03-25T03:00:00.000Z", source: "import" });
+  });
+
   test("an unreadable manual entry does not hide the other sources", () => {
     expect(resolveReceived({ ...base, manualReceived: "hôm qua" }).source).toBe("file");
   });

@@ -8,7 +8,8 @@ import type { ReceivedSource, Settings, Submission, Unit, UnitStatus, UnitStatus
 /**
  * When a report counts as received, and why: the clerk's manual entry; else the report's declared date
  * ("Ngày báo cáo", as 00:00 of that day, so a report dated the 19th is on time for "before the 20th")
- * unless it is after the day of import; else the file's modified time; else the import time.
+ * unless it is after the day of import; else the file's modified time, unless it is after the import
+ * (a sender's clock set wrong); else the import time.
  * A bare manual day also counts as 00:00 of that day: the clerk records the day it arrived.
  */
 export function resolveReceived(sub: Submission): { at: string; source: ReceivedSource } {
@@ -21,7 +22,7 @@ export function resolveReceived(sub: Submission): { at: string; source: Received
   }
 
   const modified = parseInstantText(sub.fileModified);
-  if (modified) return { at: modified.toISOString(), source: "file" };
+  if (modified && (imported === null || modified.getTime() <= imported.getTime())) return { at: modified.toISOString(), source: "file" };
   return { at: imported ? imported.toISOString() : sub.importedAt, source: "import" };
 }
 

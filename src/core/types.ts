@@ -22,6 +22,11 @@ export interface Sheet {
   hidden: boolean;
   rows: CellValue[][];
   merges: CellRange[];
+  /**
+   * Where grid row r sits for a reader whose rows are not sheet rows (a Word document: "Bảng 2, dòng 5",
+   * "Đoạn 3"); null or absent rows are named by their A1 address.
+   */
+  rowPlaces?: (string | null)[];
 }
 
 /** A workbook read from a file. */
@@ -148,7 +153,21 @@ export type ParsedValue =
 
 export interface Located<T> {
   value: T;
-  cell: string; // A1 address on the report sheet
+  cell: string; // A1 address on the report sheet, or the place a document's row names ("Bảng 2, dòng 5, cột D")
+}
+
+/**
+ * A non-blank cell of an indicator row that is not one of the row's figures, and why. Every cell of a
+ * matched row in a column that can hold a figure is the row's figure, a rate checked against it, or one
+ * of these: nothing is left unaccounted for.
+ */
+export interface SetAsideCell {
+  cell: string;
+  value: ParsedValue;
+  /** The column's header as written ("Kế hoạch năm 2026", "Kết quả thực hiện / Tháng 2/2026"), "" without one. */
+  column: string;
+  /** Why it is not the figure, in Vietnamese ("cột kế hoạch", "cột của kỳ khác (Tháng 2/2026)"). */
+  reason: string;
 }
 
 export interface ReportRow {
@@ -159,10 +178,20 @@ export interface ReportRow {
   uom: string | null;
   /** The catalogue code this row was matched to, or null when unknown. */
   indicator: string | null;
+  /**
+   * A flow's or stock's figure, from whichever column holds it: "Kết quả", "Số liệu", "Tử số / Kết quả",
+   * the report's own period under a merged header, a stock's "Lũy kế". Null for ratios.
+   */
   result: Located<ParsedValue> | null;
+  /** A ratio's two parts; null for counts. */
   numerator: Located<ParsedValue> | null;
   denominator: Located<ParsedValue> | null;
-  cumulative: Located<ParsedValue> | null;
+  /** Percentages the unit computed itself ("Tỷ lệ (%)", a rate beside Tử số and Mẫu số): checked, never the figure. */
+  rates: Located<ParsedValue>[];
+  /** Recognised and deliberately not used: plans, other periods, a flow's year-to-date "Lũy kế", repeats. */
+  skipped: SetAsideCell[];
+  /** Figures the parser cannot take as the row's figure: validation names each in a finding. */
+  stray: SetAsideCell[];
   note: string | null;
 }
 
@@ -172,10 +201,18 @@ export interface UnitReport {
   sheet: string;
   unitName: Located<string> | null;
   unitCode: Located<string> | null;
-  /** "Kỳ báo cáo" as written. */
+  /** "Kỳ báo cáo" as written, else the title line that names the period ("BÁO CÁO ... THÁNG 04/2026"). */
   periodText: Located<string> | null;
-  /** "Ngày báo cáo" as found: a Date cell, an Excel serial or text, parsed later. */
+  /**
+   * "Ngày báo cáo" as found (a Date cell, an Excel serial or text, parsed later), else the place-and-date
+   * line "Tân Lập, ngày 15 tháng 4 năm 2026" at the top or above the signature.
+   */
   reportDate: Located<CellValue> | null;
+  /**
+   * The issuing block at the top left (Nghị định 30/2020: the body above, then the issuing unit), line by
+   * line from the top: it names the unit when no "Đơn vị" or "Mã đơn vị" field does.
+   */
+  issuer: Located<string>[];
   rows: ReportRow[];
   /** Problems the parser met (no report sheet, no indicator table, ...). */
   findings: Finding[];

@@ -2,7 +2,7 @@ import { reportWorkbook, testUnit, type GridReport } from "../../test/helpers/re
 import { DEFAULT_CATALOGUE, DEFAULT_UNIT_TYPES } from "./catalogue";
 import { DEFAULT_SETTINGS } from "./master-sheets";
 import { parseReport } from "./report-parser";
-import type { Indicator } from "./types";
+import type { CellRange, CellValue, Indicator } from "./types";
 import { ReportFigure, validateReport, ValidationContext } from "./validation";
 
 const units = [testUnit("CA", "Công an xã", "Công an"), testUnit("T1", "Tổ công nghệ số cộng đồng thôn 1", "Tổ công nghệ số cộng đồng"), testUnit("T2", "Tổ công nghệ số cộng đồng thôn 2", "Tổ công nghệ số cộng đồng")];
@@ -89,4 +89,123 @@ test("header problems: unknown unit with suggestions, missing or unreadable peri
   const future = validate({ date: "15/04/2026", values: POLICE });
   expect(future.findings[0].code).toBe("REPORT_DATE_FUTURE");
   expect(future.declaredDate).toBe("");
+});
+
+// ---------------------------------------------------------------------------------------------------
+// What does not add up (issue 10)
+
+const context = (over: Partial<ValidationContext> = {}): ValidationContext => ({
+  units,
+  catalogue: DEFAULT_CATALOGUE as Indicator[],
+  unitTypes: [...DEFAULT_UNIT_TYPES],
+  settings: DEFAULT_SETTINGS,
+  today: "2026-03-25",
+  previous: () => null,
+  ...over,
+});
+const grid = (rows: CellValue[][], merges: CellRange[] = []) => parseReport({ sheets: [{ name: "Báo cáo", hidden: false, rows, merges }] }, "bc.xlsx", DEFAULT_CATALOGUE);
+const header = (unitLines: CellValue[][], date = "15/03/2026"): CellValue[][] => [...unitLines, ["Kỳ báo cáo:", "Tháng 3/2026"], ["Ngày báo cáo:", date], []];
+const POLICE_TABLE: CellValue[][] = [
+  ["Mã chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số"],
+  ["CT04", "VNeID", null, 100, 1000],
+  ["CT06", "Định danh", null, 10, 20],
+  ["MH16", "Hoàn thành khóa học", 5, null, null],
+];
+
+describe("the unit a report names", () => {
+  test("a code of one unit and a name of another: refused, naming both", () => {
+    const v = validateReport(grid([...header([["Mã đơn vị:", "T1"], ["Đơn vị:", "Công an xã"]]), ...POLICE_TABLE]), context());
+    expect(v.fatal).toBe(true);
+    expect(v.findings[0]).toMatchObject({ code: "UNIT_CONFLICT", severity: "error", cell: "B1" });
+    expect(v.findings[0].message).toContain("Tổ công nghệ số cộng đồng thôn 1");
+    expect(v.findings[0].message).toContain("Công an xã");
+  });
+
+  test("an unknown code beside a known name: the name's unit, with a warning", () => {
+    const v = validateReport(grid([...header([["Mã đơn vị:", "CAX9"], ["Đơn vị:", "Công an xã"]]), ...POLICE_TABLE]), context());
+    expect(v.unit?.code).toBe("CA");
+    expect(v.findings.map((f) => [f.code, f.severity])).toEqual([["UNIT_CODE_UNKNOWN", "warning"]]);
+  });
+
+  test("Cyrillic look-alikes in the code are read as Latin, the warning names each character", () => {
+    const v = validateReport(grid([...header([["Mã đơn vị:", "СА"]]), ...POLICE_TABLE]), context());
+    expect(v.unit?.code).toBe("CA");
+    expect(v.findings).toMatchObject([{ code: "LOOKALIKE_CHARACTERS", cell: "B1" }]);
+    expect(v.findings[0].message).toContain("“С” (chữ Kirin, U+0421) đọc là “C”");
+    expect(v.findings[0].message).toContain("“А” (chữ Kirin, U+0410) đọc là “A”");
+  });
+
+  test("a code with characters no code has is never matched by dropping them: refused with them named", () => {
+    const v = validateReport(grid([...header([["Mã đơn vị:", "C★A"]]), ...POLICE_TABLE]), context());
+    expect(v.findings[0].code).toBe("UNKNOWN_UNIT");
+    expect(v.findings[0].message).toContain("“★” (U+2605)");
+    // A Vietnamese letter is no foreign character.
+    expect(validateReport(grid([...header([["Mã đơn vị:", "ĐTN"]]), ...POLICE_TABLE]), context({ units: [testUnit("DTN", "Đoàn Thanh niên")] })).unit?.code).toBe("DTN");
+  });
+
+  test("only the issuing block names the unit: its lowest line that is a unit", () => {
+    const top: CellValue[][] = [["UBND XÃ HÒA BÌNH", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["CÔNG AN XÃ", null, "Độc lập - Tự do - Hạnh phúc"], ["Số: 12/BC-CA"]];
+    const v = validateReport(grid([...top, ["Kỳ báo cáo:", "Tháng 3/2026"], [], ...POLICE_TABLE]), context());
+    expect(v.unit?.code).toBe("CA");
+    const unknown = validateReport(grid([["UBND XÃ HÒA BÌNH", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["BAN QUẢN LÝ CHỢ"], ["Kỳ báo cáo:", "Tháng 3/2026"], ...POLICE_TABLE]), context());
+    expect(unknown.findings[0]).toMatchObject({ code: "UNKNOWN_UNIT", cell: "A2" });
+  });
+
+  test("a unit outside its active span: UNIT_INACTIVE, not consolidated", () => {
+    const closed = [testUnit("CA", "Công an xã", "Công an"), ...units.slice(1)].map((u) => (u.code === "CA" ? { ...u, activeTo: "2026-02" } : u));
+    const v = validateReport(grid([...header([["Đơn vị:", "Công an xã"]]), ...POLICE_TABLE]), context({ units: closed }));
+    expect(v.fatal).toBe(true);
+    expect(v.figures).toEqual([]);
+    expect(v.findings.find((f) => f.code === "UNIT_INACTIVE")).toMatchObject({ severity: "error", unit: "CA" });
+    expect(v.findings.find((f) => f.code === "UNIT_INACTIVE")?.message).toContain("đến Tháng 2/2026");
+  });
+});
+
+describe("declared dates out of range", () => {
+  test("before the period starts: a warning, and not the received day", () => {
+    const v = validateReport(grid([...header([["Đơn vị:", "Công an xã"]], "20/02/2026"), ...POLICE_TABLE]), context());
+    expect(v.declaredDate).toBe("");
+    expect(v.findings).toMatchObject([{ code: "REPORT_DATE_BEFORE_PERIOD", severity: "warning", cell: "B3" }]);
+  });
+
+  test("the place-and-date line counts as the declared date", () => {
+    const v = validateReport(grid([["Đơn vị:", "Công an xã"], ["Kỳ báo cáo:", "Tháng 3/2026"], [null, null, "Hòa Bình, ngày 18 tháng 3 năm 2026"], ...POLICE_TABLE]), context());
+    expect(v.declaredDate).toBe("2026-03-18");
+  });
+});
+
+describe("every figure is consolidated or named", () => {
+  test("a figure the parser could not place is a warning naming its cell and column", () => {
+    const v = validateReport(grid([...header([["Đơn vị:", "Công an xã"]]), [...POLICE_TABLE[0], "Số hộ"], ...POLICE_TABLE.slice(1, 3), [...POLICE_TABLE[3], 7]]), context());
+    expect(v.findings).toMatchObject([{ code: "UNUSED_FIGURE", severity: "warning", cell: "F8", indicator: "MH16" }]);
+    expect(v.findings[0].message).toContain('cột "Số hộ"');
+    expect(v.figures.find((f) => f.indicator === "MH16")?.value).toBe(5);
+  });
+
+  test("a flow given only as year-to-date is named, not added to the month", () => {
+    const rows: CellValue[][] = [...header([["Đơn vị:", "Tổ công nghệ số cộng đồng thôn 1"]]), ["Mã", "Chỉ tiêu", "Kết quả", "Lũy kế"], ["MH09", "Buổi học", null, 11]];
+    const v = validateReport(grid(rows), context());
+    expect(v.figures.some((f) => f.indicator === "MH09")).toBe(false);
+    expect(v.findings.find((f) => f.indicator === "MH09")).toMatchObject({ code: "UNUSED_FIGURE", cell: "D6" });
+  });
+
+  test("a typed Tỷ lệ (%) that differs from the parts by more than its rounding is a warning; the parts count", () => {
+    const table = (rate: CellValue): CellValue[][] => [...header([["Đơn vị:", "Công an xã"]]), ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Tỷ lệ (%)"], ["CT06", "Định danh", 423, 500, rate]];
+    for (const agrees of [84.6, 85, "84,6%", 0.846, 0.8460001]) expect(codes(validateReport(grid(table(agrees)), context()))).toEqual(["REQUIRED_BLANK", "REQUIRED_BLANK"]);
+    const v = validateReport(grid(table(90)), context());
+    expect(v.findings.find((f) => f.code === "RATE_MISMATCH")).toMatchObject({ severity: "warning", cell: "E6" });
+    expect(v.figures.find((f) => f.indicator === "CT06")).toMatchObject({ numerator: 423, denominator: 500 });
+  });
+
+  test("a required indicator left blank points at the cell where its figure belongs", () => {
+    const v = validate({ values: { CT04: { n: 1, d: 2 }, CT06: { n: 1, d: 2 }, MH16: "" } });
+    expect(v.findings).toMatchObject([{ code: "REQUIRED_BLANK", cell: "E11", indicator: "MH16" }]);
+  });
+
+  test("no column of the report's own period: the file is refused", () => {
+    const rows: CellValue[][] = [...header([["Đơn vị:", "Công an xã"]]), ["Mã", "Chỉ tiêu", "Tháng 1/2026", "Tháng 2/2026"], ["MH16", "x", 3, 4]];
+    const v = validateReport(grid(rows), context());
+    expect(v.fatal).toBe(true);
+    expect(v.findings[0].code).toBe("PERIOD_COLUMN_MISSING");
+  });
 });

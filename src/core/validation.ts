@@ -1,11 +1,13 @@
 // Unit report -> findings and facts. Every rule of PRODUCT.md "Rules the data must pass" lives here: an
-// error keeps the value out of the consolidation, a warning lets it in with a flag.
+// error keeps the value out of the consolidation, a warning lets it in with a flag. Every figure the
+// parser set apart as a stray is named here in a finding: nothing a unit sent is dropped silently.
 import { unitTypeMapping } from "./catalogue";
-import { parseDateCell } from "./dates";
+import { formatDayVi, parseDateCell } from "./dates";
 import { finding, FindingCode, FindingPlace } from "./findings";
-import { matchUnit } from "./matching";
-import { parsePeriodText } from "./periods";
-import type { Finding, Indicator, Located, ParsedValue, ReportRow, Settings, Unit, UnitReport, UnitTypeIndicators } from "./types";
+import { cellText } from "./numbers";
+import { isUnitActive, parsePeriodKey, parsePeriodText } from "./periods";
+import { identifyUnit } from "./report-unit";
+import type { Finding, Indicator, Located, ParsedValue, Period, ReportRow, Settings, Unit, UnitReport, UnitTypeIndicators } from "./types";
 
 /** A figure accepted from a report, before it becomes a data-sheet row. */
 export interface ReportFigure {
@@ -31,7 +33,7 @@ export interface ValidationContext {
 export interface ValidatedReport {
   unit: Unit | null;
   periodKey: string | null;
-  /** YYYY-MM-DD declared in "Ngày báo cáo", "" when none or unreadable. */
+  /** YYYY-MM-DD the report declares and that can be its received day, "" when none. */
   declaredDate: string;
   figures: ReportFigure[];
   findings: Finding[];
@@ -42,6 +44,9 @@ export interface ValidatedReport {
 const MENTOR = "MH01";
 const MENTEE = "MH02";
 const CERTIFIED = "CT04";
+
+/** Parser findings after which nothing of the file can be imported. */
+const FATAL_PARSER_FINDINGS: ReadonlySet<string> = new Set<FindingCode>(["NO_REPORT_SHEET", "NO_INDICATOR_TABLE", "PERIOD_COLUMN_MISSING"]);
 
 // One formatter for the module: toLocaleString builds a new one on every call.
 const VI_NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
@@ -54,36 +59,19 @@ export function validateReport(report: UnitReport, ctx: ValidationContext): Vali
   const findings: Finding[] = [...report.findings];
   const base: FindingPlace = { file: report.file, sheet: report.sheet };
   const out: ValidatedReport = { unit: null, periodKey: null, declaredDate: "", figures: [], findings, fatal: false };
-  if (findings.some((f) => f.severity === "error" && (f.code === "NO_REPORT_SHEET" || f.code === "NO_INDICATOR_TABLE"))) {
-    out.fatal = true;
-  }
+  if (findings.some((f) => f.severity === "error" && FATAL_PARSER_FINDINGS.has(f.code))) out.fatal = true;
 
-  // Unit
-  const codeText = report.unitCode?.value ?? null;
-  const nameText = report.unitName?.value ?? null;
-  const unitCell = report.unitCode?.cell ?? report.unitName?.cell ?? "";
-  if (!codeText && !nameText) {
-    findings.push(finding("UNIT_MISSING", "Báo cáo không ghi \"Đơn vị\" hoặc \"Mã đơn vị\" ở phần đầu: không biết báo cáo của đơn vị nào.", base));
-    out.fatal = true;
-  } else {
-    const match = matchUnit(codeText, nameText, ctx.units);
-    if (!match.unit) {
-      const shown = [codeText, nameText].filter(Boolean).join(" - ");
-      const hint = match.suggestions.length ? ` Có phải là: ${match.suggestions.join("; ")}?` : " Hãy thêm đơn vị vào trang \"Đơn vị\" hoặc sửa tên trong báo cáo.";
-      findings.push(finding("UNKNOWN_UNIT", `Đơn vị "${shown}" không có trong danh sách đơn vị.${hint}`, { ...base, cell: unitCell, unit: shown }));
-      out.fatal = true;
-    } else {
-      out.unit = match.unit;
-    }
-  }
-  const unitCode = out.unit?.code ?? "";
+  const unit = identifyUnit(report, ctx.units, base, findings);
+  out.unit = unit;
+  if (!unit) out.fatal = true;
+  const unitCode = unit?.code ?? "";
 
-  // Period
+  const adhoc = ctx.settings.adhocPeriods;
   if (!report.periodText || !report.periodText.value.trim()) {
     findings.push(finding("PERIOD_MISSING", "Báo cáo không ghi \"Kỳ báo cáo\" (ví dụ: Tháng 3/2026, Quý I/2026).", { ...base, unit: unitCode }));
     out.fatal = true;
   } else {
-    out.periodKey = parsePeriodText(report.periodText.value, ctx.settings.adhocPeriods);
+    out.periodKey = parsePeriodText(report.periodText.value, adhoc);
     if (!out.periodKey) {
       findings.push(
         finding("PERIOD_UNREADABLE", `Không hiểu kỳ báo cáo "${report.periodText.value}" (ví dụ cách ghi đúng: Tháng 3/2026, Quý I/2026, 6 tháng đầu năm 2026, Năm 2026).`, {
@@ -96,30 +84,71 @@ export function validateReport(report: UnitReport, ctx: ValidationContext): Vali
     }
   }
   const periodKey = out.periodKey ?? "";
+  const period = out.periodKey ? parsePeriodKey(out.periodKey, adhoc) : null;
   const place: FindingPlace = { ...base, unit: unitCode, period: periodKey };
 
-  // Report date
-  if (report.reportDate && report.reportDate.value !== null && report.reportDate.value !== "") {
-    const day = parseDateCell(report.reportDate.value);
-    if (!day) {
-      findings.push(finding("REPORT_DATE_UNREADABLE", `Không đọc được ngày báo cáo "${String(report.reportDate.value)}" (ghi dạng 15/03/2026).`, { ...place, cell: report.reportDate.cell }));
-    } else if (day > ctx.today) {
-      findings.push(finding("REPORT_DATE_FUTURE", `Ngày báo cáo ${day.split("-").reverse().join("/")} nằm trong tương lai: dùng ngày sửa tệp hoặc ngày nhập thay thế.`, { ...place, cell: report.reportDate.cell }));
-    } else {
-      out.declaredDate = day;
-    }
+  if (unit && period && !isUnitActive(unit, period.key, adhoc)) {
+    inactive(unit, period, report.unitCode?.cell ?? report.unitName?.cell ?? "", place, findings);
+    out.fatal = true;
   }
+  out.declaredDate = declaredDay(report, period, ctx.today, place, findings);
   if (out.fatal) return out;
 
   out.figures = validateRows(report.rows, ctx.catalogue, place, findings);
   crossChecks(out.figures, place, findings);
-  if (out.unit) {
-    requiredChecks(out.unit, out.figures, report.rows, ctx, place, findings);
-    const previous = ctx.previous(out.unit.code, periodKey);
+  if (unit) {
+    requiredChecks(unit, out.figures, report.rows, ctx, place, findings);
+    const previous = ctx.previous(unit.code, periodKey);
     if (previous) againstPrevious(out.figures, previous, ctx.catalogue, place, findings);
   }
   return out;
 }
+
+/** A unit outside its "Hoạt động từ/đến": its report is not consolidated. */
+function inactive(unit: Unit, period: Period, cell: string, place: FindingPlace, findings: Finding[]): void {
+  const bound = (b: string) => parsePeriodKey(b)?.label ?? formatDayVi(b);
+  const span = [unit.activeFrom && `từ ${bound(unit.activeFrom)}`, unit.activeTo && `đến ${bound(unit.activeTo)}`].filter(Boolean).join(" ");
+  findings.push(
+    finding(
+      "UNIT_INACTIVE",
+      `${unit.name}${cell ? ` (ô ${cell})` : ""} không hoạt động trong kỳ ${period.label} (hoạt động ${span}): báo cáo không được tổng hợp. Nếu đơn vị vẫn hoạt động, hãy sửa "Hoạt động từ" / "Hoạt động đến" ở trang "Đơn vị".`,
+      { ...place, cell },
+    ),
+  );
+}
+
+/**
+ * The report's declared day, when it can be its received day: not after the import day, not before the
+ * period starts (an old file copied again keeps its old date). "" otherwise, with a warning.
+ */
+function declaredDay(report: UnitReport, period: Period | null, today: string, place: FindingPlace, findings: Finding[]): string {
+  const declared = report.reportDate;
+  if (!declared || declared.value === null || declared.value === "") return "";
+  const at = { ...place, cell: declared.cell };
+  const day = parseDateCell(declared.value);
+  if (!day) {
+    findings.push(finding("REPORT_DATE_UNREADABLE", `Không đọc được ngày báo cáo "${cellText(declared.value)}" (ghi dạng 15/03/2026).`, at));
+    return "";
+  }
+  if (day > today) {
+    findings.push(finding("REPORT_DATE_FUTURE", `Ngày báo cáo ${formatDayVi(day)} (ô ${declared.cell}) nằm trong tương lai: dùng ngày sửa tệp hoặc ngày nhập thay thế.`, at));
+    return "";
+  }
+  if (period && day < period.start) {
+    findings.push(
+      finding(
+        "REPORT_DATE_BEFORE_PERIOD",
+        `Ngày báo cáo ${formatDayVi(day)} (ô ${declared.cell}) trước khi kỳ ${period.label} bắt đầu (${formatDayVi(period.start)}): có thể là tệp cũ được sao chép lại. Ngày này không được dùng làm ngày nhận; dùng ngày sửa tệp hoặc ngày nhập thay thế.`,
+        at,
+      ),
+    );
+    return "";
+  }
+  return day;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The rows
 
 function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingPlace, findings: Finding[]): ReportFigure[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
@@ -128,19 +157,25 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
   for (const row of rows) {
     const rowPlace = { ...place, cell: firstCell(row) };
     if (!row.indicator) {
-      if (hasAnyNumber(row)) {
+      if (row.stray.length > 0) {
         const label = [row.code, row.name].filter(Boolean).join(" - ");
-        findings.push(finding("UNKNOWN_INDICATOR", `Dòng ${row.row}: chỉ tiêu "${label}" không có trong danh mục chỉ tiêu; số liệu dòng này không được tổng hợp.`, rowPlace));
+        findings.push(finding("UNKNOWN_INDICATOR", `Dòng ${row.row}: chỉ tiêu "${label}" không có trong danh mục chỉ tiêu; số liệu dòng này (${cellList(row.stray)}) không được tổng hợp.`, rowPlace));
       }
       continue;
     }
     const ind = byCode.get(row.indicator)!;
     const at = { ...rowPlace, indicator: ind.code };
     if (seen.has(ind.code)) {
-      findings.push(finding("DUPLICATE_ROW", `Chỉ tiêu ${ind.code} xuất hiện hai lần (dòng ${seen.get(ind.code)} và dòng ${row.row}); chỉ lấy dòng đầu.`, at));
+      const cells = figureCells(row);
+      const listed = cells.length ? `; ${cellList(cells)} không được tổng hợp` : "";
+      findings.push(finding("DUPLICATE_ROW", `Chỉ tiêu ${ind.code} xuất hiện hai lần (dòng ${seen.get(ind.code)} và dòng ${row.row}); chỉ lấy dòng đầu${listed}.`, at));
       continue;
     }
     seen.set(ind.code, row.row);
+    for (const s of row.stray) {
+      const column = s.column ? ` (cột "${s.column}")` : "";
+      findings.push(finding("UNUSED_FIGURE", `${ind.code} ô ${s.cell}${column}: số ${shownValue(s.value)} không được tổng hợp: ${s.reason}.`, { ...at, cell: s.cell }));
+    }
     const figure = ind.kind === "ratio" ? ratioFigure(row, ind, at, findings) : countFigure(row, ind, at, findings);
     if (figure) figures.push(figure);
   }
@@ -148,11 +183,29 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
 }
 
 function firstCell(row: ReportRow): string {
-  return (row.result ?? row.numerator ?? row.denominator ?? row.cumulative)?.cell ?? "";
+  return (row.result ?? row.numerator ?? row.denominator ?? row.rates[0] ?? row.stray[0] ?? row.skipped[0])?.cell ?? "";
 }
 
-function hasAnyNumber(row: ReportRow): boolean {
-  return [row.result, row.numerator, row.denominator, row.cumulative].some((c) => c && c.value.kind === "number");
+/** The cells of a row that hold something, figures and strays alike. */
+function figureCells(row: ReportRow): { cell: string }[] {
+  return [row.result, row.numerator, row.denominator, ...row.rates, ...row.stray].filter((c): c is Located<ParsedValue> => c !== null && c.value.kind !== "blank");
+}
+
+function cellList(cells: readonly { cell: string }[]): string {
+  return `ô ${cells.map((c) => c.cell).join(", ")}`;
+}
+
+function shownValue(v: ParsedValue): string {
+  switch (v.kind) {
+    case "number":
+      return v.percent ? `${fmt(v.value * 100)}%` : fmt(v.value);
+    case "text":
+      return `"${v.text}"`;
+    case "na":
+      return "“không áp dụng”";
+    case "blank":
+      return "trống";
+  }
 }
 
 function isPresent(v: Located<ParsedValue> | null): v is Located<ParsedValue> {
@@ -176,39 +229,32 @@ function checkCount(v: Located<ParsedValue>, ind: Indicator, what: string, place
 }
 
 function countFigure(row: ReportRow, ind: Indicator, place: FindingPlace, findings: Finding[]): ReportFigure | null {
-  // A stock may be given only in the "Lũy kế" column.
-  const source = isPresent(row.result) ? row.result : ind.kind === "stock" && isPresent(row.cumulative) ? row.cumulative : null;
-  if (!source) return null;
-  const value = checkCount(source, ind, "kết quả", place, findings);
+  if (!isPresent(row.result)) return null;
+  const value = checkCount(row.result, ind, "kết quả", place, findings);
   if (value === null) return null;
-  return { indicator: ind.code, value, numerator: null, denominator: null, sheet: place.sheet ?? "", cell: source.cell };
+  return { indicator: ind.code, value, numerator: null, denominator: null, sheet: place.sheet ?? "", cell: row.result.cell };
 }
 
 function ratioFigure(row: ReportRow, ind: Indicator, place: FindingPlace, findings: Finding[]): ReportFigure | null {
-  const numSource = isPresent(row.numerator) ? row.numerator : isPresent(row.result) ? row.result : null;
+  const numSource = isPresent(row.numerator) ? row.numerator : null;
   const denSource = isPresent(row.denominator) ? row.denominator : null;
-  if (!numSource && !denSource) return null;
+  const rates = row.rates.filter(isPresent);
+  if (!numSource && !denSource) {
+    // A rate alone cannot be weighted into the total.
+    if (rates.length > 0) bareRate(rates[0], ind, place, findings);
+    return null;
+  }
   if (numSource?.value.kind === "na" || denSource?.value.kind === "na") return null;
   const num = numSource?.value;
   if (num && num.kind === "number" && num.percent) {
-    const at = { ...place, cell: numSource!.cell };
-    if (num.value < 0 || num.value > 1) {
-      findings.push(finding("PERCENT_OUT_OF_RANGE", `${ind.code} ô ${numSource!.cell}: tỷ lệ ${fmt(num.value * 100)}% nằm ngoài khoảng 0–100%.`, at));
-      return null;
-    }
-    findings.push(
-      finding(
-        "PERCENT_WITHOUT_DENOMINATOR",
-        `${ind.code} ô ${numSource!.cell}: chỉ ghi tỷ lệ ${fmt(num.value * 100)}%, không tổng hợp được. Đề nghị đơn vị ghi cả Tử số (số ${ind.uom} đạt) và Mẫu số (${ind.denominatorName || "tổng số"}).`,
-        at,
-      ),
-    );
+    bareRate(numSource!, ind, place, findings);
     return null;
   }
   if (!numSource || !denSource) {
     const missing = numSource ? "Mẫu số" : "Tử số";
     const cell = (numSource ?? denSource)!.cell;
-    findings.push(finding("RATIO_MISSING_PART", `${ind.code}: thiếu ${missing}; chỉ tiêu tỷ lệ cần cả Tử số và Mẫu số.`, { ...place, cell }));
+    const unchecked = rates.length ? ` Tỷ lệ ghi ở ${cellList(rates)} không thay được ${missing}.` : "";
+    findings.push(finding("RATIO_MISSING_PART", `${ind.code}: thiếu ${missing}; chỉ tiêu tỷ lệ cần cả Tử số và Mẫu số.${unchecked}`, { ...place, cell }));
     return null;
   }
   const numerator = checkCount(numSource, ind, "tử số", place, findings);
@@ -224,6 +270,7 @@ function ratioFigure(row: ReportRow, ind: Indicator, place: FindingPlace, findin
     );
     return null;
   }
+  if (denominator > 0) for (const rate of rates) checkRate(rate, numerator, denominator, ind, place, findings);
   return {
     indicator: ind.code,
     value: denominator > 0 ? numerator / denominator : null,
@@ -232,6 +279,64 @@ function ratioFigure(row: ReportRow, ind: Indicator, place: FindingPlace, findin
     sheet: place.sheet ?? "",
     cell: numSource.cell,
   };
+}
+
+/** A typed percentage in points: "85%" and a fraction 0.85 are 85, a plain 84.6 stays 84.6. */
+function percentPoints(p: { value: number; percent: boolean }): number {
+  return p.percent || p.value <= 1 ? p.value * 100 : p.value;
+}
+
+/** A percentage where a ratio's two parts belong: an error that asks for both. */
+function bareRate(rate: Located<ParsedValue>, ind: Indicator, place: FindingPlace, findings: Finding[]): void {
+  const at = { ...place, cell: rate.cell };
+  const p = rate.value;
+  if (p.kind !== "number") {
+    findings.push(finding("NOT_A_NUMBER", `${ind.code} (tỷ lệ) ô ${rate.cell}: ${shownValue(p)} không phải là số; chỉ tiêu tỷ lệ cần Tử số và Mẫu số.`, at));
+    return;
+  }
+  const points = percentPoints(p);
+  if (points < 0 || points > 100) {
+    findings.push(finding("PERCENT_OUT_OF_RANGE", `${ind.code} ô ${rate.cell}: tỷ lệ ${fmt(points)}% nằm ngoài khoảng 0–100%.`, at));
+    return;
+  }
+  findings.push(
+    finding(
+      "PERCENT_WITHOUT_DENOMINATOR",
+      `${ind.code} ô ${rate.cell}: chỉ ghi tỷ lệ ${fmt(points)}%, không tổng hợp được. Đề nghị đơn vị ghi cả Tử số (số ${ind.uom} đạt) và Mẫu số (${ind.denominatorName || "tổng số"}).`,
+      at,
+    ),
+  );
+}
+
+/** Decimal places a typed percentage shows (at most 4): its own rounding. */
+function decimalsOf(points: number): number {
+  const text = points.toFixed(4).replace(/\.?0+$/, "");
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A rate the unit typed beside its parts is checked, never used: a warning when it differs from
+ * numerator / denominator by more than its own rounding. A plain number may be a fraction (84.6% shown
+ * from 0.846) or percentage points (84.6); either reading that agrees is accepted.
+ */
+function checkRate(rate: Located<ParsedValue>, numerator: number, denominator: number, ind: Indicator, place: FindingPlace, findings: Finding[]): void {
+  const actual = (numerator / denominator) * 100;
+  const at = { ...place, cell: rate.cell };
+  const p = rate.value;
+  if (p.kind !== "number") {
+    findings.push(finding("RATE_MISMATCH", `${ind.code} ô ${rate.cell}: tỷ lệ ghi ${shownValue(p)} không phải là số; tổng hợp theo tử số và mẫu số (${fmt(actual)}%).`, at));
+    return;
+  }
+  const readings = p.percent ? [p.value * 100] : [p.value * 100, p.value];
+  if (readings.some((points) => Math.abs(points - actual) <= 0.5 * 10 ** -decimalsOf(points) + 1e-9)) return;
+  findings.push(
+    finding(
+      "RATE_MISMATCH",
+      `${ind.code} ô ${rate.cell}: tỷ lệ ghi ${fmt(percentPoints(p))}% khác tỷ lệ tính từ tử số và mẫu số (${fmt(numerator)}/${fmt(denominator)} = ${fmt(actual)}%); tổng hợp theo tử số và mẫu số.`,
+      at,
+    ),
+  );
 }
 
 function crossChecks(figures: ReportFigure[], place: FindingPlace, findings: Finding[]): void {
@@ -255,17 +360,16 @@ function requiredChecks(unit: Unit, figures: ReportFigure[], rows: ReportRow[], 
   const reported = new Set(figures.map((f) => f.indicator));
   // A value refused by an error is already reported; "-" and "x" say "not applicable" on purpose.
   const explained = new Set(findings.filter((f) => f.indicator).map((f) => f.indicator));
-  const notApplicable = new Set(
-    rows.filter((r) => r.indicator && [r.result, r.numerator, r.denominator, r.cumulative].some((c) => c?.value.kind === "na")).map((r) => r.indicator!),
-  );
+  const notApplicable = new Set(rows.filter((r) => r.indicator && [r.result, r.numerator, r.denominator].some((c) => c?.value.kind === "na")).map((r) => r.indicator!));
   for (const code of required) {
     if (reported.has(code) || explained.has(code) || notApplicable.has(code)) continue;
     const ind = ctx.catalogue.find((i) => i.code === code);
     const row = rows.find((r) => r.indicator === code);
+    const cell = row ? firstCell(row) : "";
     findings.push(
-      finding("REQUIRED_BLANK", `Chỉ tiêu bắt buộc ${code}${ind ? ` (${ind.name})` : ""} chưa có số liệu.`, {
+      finding("REQUIRED_BLANK", `Chỉ tiêu bắt buộc ${code}${ind ? ` (${ind.name})` : ""} chưa có số liệu${cell ? ` (ô ${cell})` : ""}.`, {
         ...place,
-        cell: row ? firstCell(row) : "",
+        cell,
         indicator: code,
       }),
     );

@@ -29,7 +29,8 @@ function readme(scenario: ScenarioFile[]): string {
     "",
     "| batch | file | unit | exercises | expected |",
     "|---|---|---|---|---|",
-    ...scenario.map((f) => `| ${f.batch} | ${f.fileName} | ${f.unit ?? "—"} | ${f.exercises} | ${outcome(f)} |`),
+    // A "|" inside a cell ("Số lượng | Tử số") would split it: Markdown wants it escaped.
+    ...scenario.map((f) => `| ${f.batch} | ${f.fileName} | ${f.unit ?? "—"} | ${f.exercises.replace(/\|/g, "\\|")} | ${outcome(f)} |`),
     "",
   ];
   for (const period of ["2026-03", "2026-Q1"]) {

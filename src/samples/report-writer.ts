@@ -15,8 +15,27 @@ export type ReportValue = number | string | { numerator: number | string; denomi
  * - two-row-header: "Kết quả" merged over "Số lượng | Tử số | Mẫu số", the other headers merged down
  * - label-in-two-cells: header fields as "Đơn vị:" in one cell and the value in the next
  * - no-codes: no "Mã chỉ tiêu" column, indicators known by name only
+ * - value-column: one "Tử số / Kết quả" column for counts and ratio numerators alike, "Mẫu số" beside it
+ * - month-columns: "Kết quả thực hiện" merged over the previous month, the report's month and "Lũy kế từ
+ *   đầu năm", "Mẫu số" beside it (needs `previous` and `yearToDate`)
+ * - plan-and-rate: "Kế hoạch năm", "Thực hiện", "Tử số", "Mẫu số", a typed "Tỷ lệ (%)" and "Cùng kỳ năm
+ *   trước", section subtotals and a "Tổng cộng" row
+ * - administrative: Nghị định 30/2020 layout: the unit only in the issuing block, the document number,
+ *   the place-and-date line top right, the period only in the title, a data-window note, no header fields
+ * - signature-date: "ĐƠN VỊ BÁO CÁO: …", the period only on a line under the title, the date only in the
+ *   place-and-date line above the signature
  */
-export type ReportLayout = "standard" | "reordered" | "two-row-header" | "label-in-two-cells" | "no-codes";
+export type SampleLayout =
+  | "standard"
+  | "reordered"
+  | "two-row-header"
+  | "label-in-two-cells"
+  | "no-codes"
+  | "value-column"
+  | "month-columns"
+  | "plan-and-rate"
+  | "administrative"
+  | "signature-date";
 
 /** "15/03/2026" as text, a real Excel date cell, or "ngày 15 tháng 3 năm 2026". */
 export type ReportDateStyle = "text" | "excel-date" | "words";
@@ -45,7 +64,11 @@ export interface ReportSpec {
   place?: string;
   preparedBy?: string;
   headOfUnit?: string;
-  layout?: ReportLayout;
+  layout?: SampleLayout;
+  /** For month-columns: the previous month, as "Tháng 1/2026", and its figures. */
+  previous?: { label: string; values: Record<string, ReportValue> };
+  /** For month-columns: the year to date (flows summed, stocks and ratios as now). */
+  yearToDate?: Record<string, ReportValue>;
   /** Every text decomposed (NFD), as files typed on some Mac and phone keyboards arrive. */
   nfd?: boolean;
   /** Numbers typed as Vietnamese text: "1.234" (dot = thousands), "12,5" (comma = decimal). */
@@ -59,7 +82,7 @@ export interface ReportSpec {
 
 export const REPORT_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO “BÌNH DÂN HỌC VỤ SỐ”";
 
-type Column = "stt" | "code" | "name" | "uom" | "result" | "numerator" | "denominator" | "note";
+type Column = "stt" | "code" | "name" | "uom" | "result" | "numerator" | "denominator" | "note" | "previous" | "ytd" | "plan" | "rate" | "lastYear";
 
 const COLUMN_LABELS: Record<Column, string> = {
   stt: "STT",
@@ -70,6 +93,11 @@ const COLUMN_LABELS: Record<Column, string> = {
   numerator: "Tử số",
   denominator: "Mẫu số",
   note: "Ghi chú",
+  previous: "",
+  ytd: "Lũy kế từ đầu năm",
+  plan: "Kế hoạch năm 2026",
+  rate: "Tỷ lệ (%)",
+  lastYear: "Cùng kỳ năm trước",
 };
 
 const COLUMN_WIDTHS: Record<Column, number> = {
@@ -81,20 +109,43 @@ const COLUMN_WIDTHS: Record<Column, number> = {
   numerator: 11,
   denominator: 11,
   note: 18,
+  previous: 11,
+  ytd: 14,
+  plan: 11,
+  rate: 9,
+  lastYear: 11,
 };
 
 const STANDARD_COLUMNS: Column[] = ["stt", "code", "name", "uom", "result", "numerator", "denominator", "note"];
 
-function columnsOf(layout: ReportLayout): Column[] {
+function columnsOf(layout: SampleLayout): Column[] {
   switch (layout) {
     case "reordered":
       return ["stt", "name", "code", "numerator", "denominator", "result", "uom", "note"];
     case "no-codes":
       return STANDARD_COLUMNS.filter((c) => c !== "code");
+    case "value-column":
+      return ["stt", "code", "name", "uom", "result", "denominator", "note"];
+    case "month-columns":
+      return ["stt", "code", "name", "uom", "previous", "result", "ytd", "denominator", "note"];
+    case "plan-and-rate":
+      return ["stt", "code", "name", "uom", "plan", "result", "numerator", "denominator", "rate", "lastYear", "note"];
     default:
       return STANDARD_COLUMNS;
   }
 }
+
+/** A column's header as the layout words it. */
+function columnLabel(col: Column, spec: ReportSpec, layout: SampleLayout): string {
+  if (col === "result" && layout === "value-column") return "Tử số / Kết quả";
+  if (col === "result" && layout === "plan-and-rate") return "Thực hiện";
+  if (col === "result" && layout === "month-columns") return spec.periodLabel;
+  if (col === "previous") return spec.previous?.label ?? "";
+  return COLUMN_LABELS[col];
+}
+
+/** Layouts where a ratio's numerator sits in the one value column. */
+const NUMERATOR_IN_RESULT: ReadonlySet<SampleLayout> = new Set(["value-column", "month-columns"]);
 
 /** Section headings forms put between indicator groups (decorative rows without values). */
 const GROUPS: { prefix: string; numeral: string; title: string }[] = [
@@ -177,19 +228,41 @@ class SheetPen {
   }
 }
 
-function writeTitleBlock(pen: SheetPen, spec: ReportSpec, width: number): number {
+function placeDateLine(spec: ReportSpec): string {
+  const { year, month, day } = dayParts(spec.reportDate);
+  return `${spec.place ? `${spec.place}, ` : ""}ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** The issuing block and the motto, then the title; returns the next free row. */
+function writeTitleBlock(pen: SheetPen, spec: ReportSpec, width: number, layout: SampleLayout): number {
   const left = Math.min(3, width - 4);
   pen.banner(1, 1, left, (spec.parentName ?? "").toUpperCase(), { bold: false });
   pen.banner(2, 1, left, spec.unitName.toUpperCase(), { bold: true });
   pen.banner(1, left + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true });
   pen.banner(2, left + 1, width, "Độc lập - Tự do - Hạnh phúc", { bold: true, underline: true });
-  pen.banner(4, 1, width, REPORT_TITLE, { bold: true, size: 14 });
+  if (layout === "administrative") {
+    // Nghị định 30/2020: the number under the issuer, the place and date under the motto, the period in the title.
+    const { year, month } = dayParts(spec.reportDate);
+    pen.banner(3, 1, left, `Số: 15/BC-${spec.unitCode ?? "DV"}`);
+    pen.banner(3, left + 1, width, placeDateLine(spec), { italic: true });
+    pen.banner(4, 1, width, `${REPORT_TITLE} ${spec.periodLabel.toUpperCase()}`, { bold: true, size: 14 });
+    pen.banner(5, 1, width, `(Số liệu tính từ 15/${month === 1 ? 12 : month - 1} đến 14/${month}/${year})`, { italic: true });
+  } else {
+    pen.banner(4, 1, width, REPORT_TITLE, { bold: true, size: 14 });
+    if (layout === "signature-date") pen.banner(5, 1, width, spec.periodLabel, { bold: true });
+  }
   pen.ws.getRow(4).height = 36;
-  return 6;
+  return 6 + (layout === "administrative" || layout === "signature-date" ? 1 : 0);
 }
 
 /** "Đơn vị: ..." lines; returns the next free row. */
-function writeHeaderFields(pen: SheetPen, spec: ReportSpec, row: number, split: boolean): number {
+function writeHeaderFields(pen: SheetPen, spec: ReportSpec, row: number, layout: SampleLayout): number {
+  if (layout === "administrative") return row;
+  if (layout === "signature-date") {
+    pen.put(row, 1, `ĐƠN VỊ BÁO CÁO: ${spec.unitName.toUpperCase()}`, { bold: true });
+    return row + 2;
+  }
+  const split = layout === "label-in-two-cells";
   const fields: [string, string | Date][] = [["Đơn vị", spec.unitName]];
   if (spec.unitCode !== undefined) fields.push(["Mã đơn vị", spec.unitCode]);
   fields.push(["Kỳ báo cáo", spec.periodLabel]);
@@ -208,29 +281,36 @@ function writeHeaderFields(pen: SheetPen, spec: ReportSpec, row: number, split: 
   return row + 1;
 }
 
-function writeTableHeader(pen: SheetPen, columns: Column[], layout: ReportLayout, row: number): number {
+function writeTableHeader(pen: SheetPen, spec: ReportSpec, columns: Column[], layout: SampleLayout, row: number): number {
   const bold = { bold: true };
   const headerCell = (r: number, c: number, label: string) => {
     pen.put(r, c, label, bold);
     pen.ws.getCell(r, c).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     pen.box(r, c);
   };
-  if (layout === "two-row-header") {
+  // A group header over sub-headers: "Kết quả" over its parts, "Kết quả thực hiện" over the months.
+  const group =
+    layout === "two-row-header"
+      ? { label: COLUMN_LABELS.result, under: new Map<Column, string>([["result", "Số lượng"], ["numerator", "Tử số"], ["denominator", "Mẫu số"]]) }
+      : layout === "month-columns"
+        ? { label: "Kết quả thực hiện", under: new Map<Column, string>(["previous", "result", "ytd"].map((c) => [c as Column, columnLabel(c as Column, spec, layout)])) }
+        : null;
+  if (group) {
     columns.forEach((col, i) => {
       const c = i + 1;
-      if (col === "result") headerCell(row + 1, c, "Số lượng");
-      else if (col === "numerator" || col === "denominator") headerCell(row + 1, c, COLUMN_LABELS[col]);
+      const sub = group.under.get(col);
+      if (sub !== undefined) headerCell(row + 1, c, sub);
       else {
         pen.ws.mergeCells(row, c, row + 1, c);
-        headerCell(row, c, COLUMN_LABELS[col]);
+        headerCell(row, c, columnLabel(col, spec, layout));
       }
     });
-    const first = columns.indexOf("result") + 1;
-    pen.ws.mergeCells(row, first, row, first + 2);
-    headerCell(row, first, COLUMN_LABELS.result);
+    const first = columns.findIndex((c) => group.under.has(c)) + 1;
+    pen.ws.mergeCells(row, first, row, first + group.under.size - 1);
+    headerCell(row, first, group.label);
     return row + 2;
   }
-  columns.forEach((col, i) => headerCell(row, i + 1, COLUMN_LABELS[col]));
+  columns.forEach((col, i) => headerCell(row, i + 1, columnLabel(col, spec, layout)));
   if (layout === "reordered") {
     columns.forEach((_, i) => {
       pen.put(row + 1, i + 1, `(${i + 1})`, { italic: true });
@@ -243,16 +323,42 @@ function writeTableHeader(pen: SheetPen, columns: Column[], layout: ReportLayout
 }
 
 /** Which cells of a row a figure fills: a ratio's two parts, or the single result. */
-function figureCells(indicator: Indicator, value: ReportValue | undefined): Partial<Record<Column, number | string>> {
+function figureCells(indicator: Indicator, value: ReportValue | undefined, layout: SampleLayout): Partial<Record<Column, number | string>> {
   if (value === undefined) return {};
   if (typeof value === "object") {
     if (indicator.kind !== "ratio") throw new Error(`${indicator.code} is a ${indicator.kind}, not a ratio`);
-    return { numerator: value.numerator, denominator: value.denominator };
+    return NUMERATOR_IN_RESULT.has(layout) ? { result: value.numerator, denominator: value.denominator } : { numerator: value.numerator, denominator: value.denominator };
   }
   return { result: value };
 }
 
-function writeIndicatorRows(pen: SheetPen, spec: ReportSpec, columns: Column[], row: number): number {
+/** The number a column of another period shows for a figure: a count, or a ratio's numerator. */
+function headline(value: ReportValue | undefined): number | string | undefined {
+  return typeof value === "object" ? value.numerator : value;
+}
+
+/** The figures beside the report's own: another month, the year to date, the plan, last year, the rate. */
+function besideCells(spec: ReportSpec, code: string, layout: SampleLayout): Partial<Record<Column, number | string>> {
+  const value = spec.values[code];
+  if (layout === "month-columns") return { previous: headline(spec.previous?.values[code]), ytd: headline(spec.yearToDate?.[code]) };
+  if (layout !== "plan-and-rate") return {};
+  const main = headline(value);
+  if (typeof main !== "number") return {};
+  const cells: Partial<Record<Column, number | string>> = { plan: Math.ceil(main * 1.25) + 2, lastYear: Math.floor(main * 0.8) };
+  if (typeof value === "object" && typeof value.denominator === "number" && value.denominator > 0) {
+    cells.plan = value.denominator;
+    cells.rate = Math.round((main / value.denominator) * 1000) / 10;
+  }
+  return cells;
+}
+
+const sumOfCounts = (spec: ReportSpec, indicators: Indicator[]) =>
+  indicators.reduce((sum, i) => {
+    const v = spec.values[i.code];
+    return sum + (i.kind !== "ratio" && typeof v === "number" ? v : 0);
+  }, 0);
+
+function writeIndicatorRows(pen: SheetPen, spec: ReportSpec, columns: Column[], layout: SampleLayout, row: number): number {
   const catalogue = spec.catalogue ?? DEFAULT_CATALOGUE;
   for (const code of Object.keys(spec.values)) {
     if (!catalogue.some((i) => i.code === code)) throw new Error(`Unknown indicator code ${code}`);
@@ -263,6 +369,8 @@ function writeIndicatorRows(pen: SheetPen, spec: ReportSpec, columns: Column[], 
     if (rows.length === 0) continue;
     pen.put(row, at("stt"), group.numeral, { bold: true });
     pen.put(row, at("name"), group.title, { bold: true });
+    // Subtotals on section rows are the section's own sum: never an indicator's figure.
+    if (layout === "plan-and-rate") pen.put(row, at("result"), sumOfCounts(spec, rows), { bold: true });
     columns.forEach((_, i) => pen.box(row, i + 1));
     row++;
     rows.forEach((indicator, n) => {
@@ -272,7 +380,8 @@ function writeIndicatorRows(pen: SheetPen, spec: ReportSpec, columns: Column[], 
         name: indicator.name,
         uom: indicator.uom,
         note: spec.notes?.[indicator.code],
-        ...figureCells(indicator, spec.values[indicator.code]),
+        ...besideCells(spec, indicator.code, layout),
+        ...figureCells(indicator, spec.values[indicator.code], layout),
       };
       columns.forEach((col, i) => {
         const value = cells[col];
@@ -285,14 +394,18 @@ function writeIndicatorRows(pen: SheetPen, spec: ReportSpec, columns: Column[], 
       row++;
     });
   }
+  if (layout === "plan-and-rate") {
+    pen.put(row, at("name"), "Tổng cộng", { bold: true });
+    pen.put(row, at("result"), sumOfCounts(spec, catalogue.filter((i) => i.code in spec.values)), { bold: true });
+    columns.forEach((_, i) => pen.box(row, i + 1));
+    row++;
+  }
   return row;
 }
 
 function writeFooter(pen: SheetPen, spec: ReportSpec, row: number, width: number): void {
-  const { year, month, day } = dayParts(spec.reportDate);
   const right = Math.max(width - 2, 4);
-  const place = spec.place ? `${spec.place}, ` : "";
-  pen.banner(row + 1, right, width, `${place}ngày ${day} tháng ${month} năm ${year}`, { italic: true });
+  pen.banner(row + 1, right, width, placeDateLine(spec), { italic: true });
   pen.banner(row + 2, 1, 3, "Người lập biểu", { bold: true });
   pen.banner(row + 2, right, width, "Thủ trưởng đơn vị", { bold: true });
   pen.banner(row + 3, 1, 3, "(Ký, ghi rõ họ tên)", { italic: true });
@@ -341,10 +454,10 @@ export async function writeReport(spec: ReportSpec): Promise<Uint8Array> {
   const columns = columnsOf(layout);
   ws.columns = columns.map((c) => ({ width: COLUMN_WIDTHS[c] }));
 
-  let row = writeTitleBlock(pen, spec, columns.length);
-  row = writeHeaderFields(pen, spec, row, layout === "label-in-two-cells");
-  row = writeTableHeader(pen, columns, layout, row);
-  row = writeIndicatorRows(pen, spec, columns, row);
+  let row = writeTitleBlock(pen, spec, columns.length, layout);
+  row = writeHeaderFields(pen, spec, row, layout);
+  row = writeTableHeader(pen, spec, columns, layout, row);
+  row = writeIndicatorRows(pen, spec, columns, layout, row);
   writeFooter(pen, spec, row, columns.length);
 
   const buffer = await wb.xlsx.writeBuffer();

@@ -106,12 +106,43 @@ function reportFile(
   };
 }
 
-/** January and February: every monthly unit, standard files; Đoàn Thanh niên late in February. */
+/** January's and February's figures side by side with the year to date, for a February report by month. */
+function withMonthColumns(spec: ReportSpec, unitCode: string): ReportSpec {
+  const january = sampleFigures(unitCode, "2026-01");
+  const yearToDate = Object.fromEntries(
+    Object.entries(spec.values).map(([code, value]) => {
+      const jan = january[code];
+      return [code, indicatorOf(code).kind === "flow" && typeof value === "number" && typeof jan === "number" ? jan + value : value];
+    }),
+  );
+  return { ...spec, layout: "month-columns", previous: { label: "Tháng 1/2026", values: january }, yearToDate };
+}
+
+/** February's new layouts: one unit each, as offices that never saw the template write them. */
+const FEBRUARY_LAYOUTS: Record<string, { exercises: string; tweak: (spec: ReportSpec, unitCode: string) => ReportSpec }> = {
+  VHXH: { exercises: "one value column “Tử số / Kết quả” for counts and ratio numerators alike", tweak: (s) => ({ ...s, layout: "value-column" }) },
+  VPUB: {
+    exercises: "administrative document: unit only in the issuing block, period only in the title, date only in the place-and-date line top right, “Số: …” and a data-window note",
+    tweak: (s) => ({ ...s, layout: "administrative", periodLabel: "Tháng 02/2026" }),
+  },
+  PKT: { exercises: "plan, same period last year and a typed “Tỷ lệ (%)” beside Tử số / Mẫu số; section subtotals and a “Tổng cộng” row", tweak: (s) => ({ ...s, layout: "plan-and-rate" }) },
+  TCN01: { exercises: "“Kết quả” merged over “Số lượng | Tử số | Mẫu số”, counts under Số lượng", tweak: (s) => ({ ...s, layout: "two-row-header" }) },
+  TCN02: { exercises: "“Kết quả thực hiện” merged over “Tháng 1/2026 | Tháng 2/2026 | Lũy kế từ đầu năm”: only February's column counts", tweak: withMonthColumns },
+  TCN03: {
+    exercises: "“ĐƠN VỊ BÁO CÁO: …”, the period only on a line under the title, the date only above the signature",
+    tweak: (s) => ({ ...s, layout: "signature-date", periodLabel: "Tháng 02 năm 2026" }),
+  },
+};
+
+/** January and February: every monthly unit; Đoàn Thanh niên late in February, February's other layouts. */
 function earlyMonths(): ScenarioFile[] {
   const files: ScenarioFile[] = [];
   for (const month of ["2026-01", "2026-02"]) {
     for (const code of MONTHLY_UNITS) {
-      if (month === "2026-02" && code === "DTN") {
+      const layout = month === "2026-02" ? FEBRUARY_LAYOUTS[code] : undefined;
+      if (layout) {
+        files.push(reportFile(month, code, layout.exercises, (s) => layout.tweak(s, code)));
+      } else if (month === "2026-02" && code === "DTN") {
         files.push(reportFile(month, code, "late report (25/02, due before 20/02)", (s) => ({ ...s, reportDate: "2026-02-25" }), { daysLate: 6 }));
       } else if (month === "2026-02" && code === "TTDV") {
         const instructions = {
@@ -157,7 +188,7 @@ function march(): ScenarioFile[] {
     headOfUnit: "Nguyễn Văn Chín",
   };
   return [
-    reportFile(m, "VHXH", "first version of a report later corrected (12/03)"),
+    reportFile(m, "VHXH", "first version of a report later corrected (12/03)", undefined, { status: "superseded", findings: ["SUPERSEDED"], counts: false }),
     reportFile(
       m,
       "VHXH",
