@@ -9,13 +9,13 @@ const decoder = new TextDecoder();
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 
-function countCells(xml: string): number {
+export function countCells(xml: string): number {
   let cells = 0;
   for (let at = xml.indexOf("<c ", 0); at !== -1; at = xml.indexOf("<c ", at + 3)) cells++;
   return cells;
 }
 
-function decodeStrings(xml: string): string[] {
+export function decodeStrings(xml: string): string[] {
   const strings: string[] = [];
   let at = xml.indexOf("<t");
   while (at !== -1) {

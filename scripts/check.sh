@@ -7,8 +7,10 @@ need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
-# The print test renders the master workbook to PDF and measures it (pdfinfo, pdftotext -bbox, pdffonts),
-# in Carlito: the font metric-compatible with Calibri that LibreOffice uses where Calibri is missing.
+# Word 97-2003 (.doc) reports are converted through LibreOffice Writer in the command line.
+[ -e /usr/lib/libreoffice/share/registry/writer.xcd ] || need_apt+=(libreoffice-writer-nogui)
+# The print tests render workbooks to PDF and measure them (pdfinfo, pdftotext -bbox, pdffonts), in
+# Carlito: the font metric-compatible with Calibri that LibreOffice uses where Calibri is missing.
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -12,9 +12,12 @@ import { testUnit } from "./helpers/report-grid";
 
 const CORPUS = path.resolve(__dirname, "../../shared/corpus/real-world-xlsx");
 const NOW = new Date("2026-03-25T03:00:00Z");
-/** Generous: the slowest file takes about a second on a loaded two-core machine. */
-const PER_FILE_MS = 10_000;
-const MAX_RSS = 1024 * 1024 * 1024;
+/**
+ * What the batch may add to the process's memory. Measured from the test's start: jest runs other suites
+ * in the same worker, and what they left behind is not this batch's. (How long each file takes is
+ * printed, not asserted: speed lives in `npm run bench`.)
+ */
+const MAX_RSS_GROWTH = 1024 * 1024 * 1024;
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.xls[xm]$/i.test(f)).sort() : [];
@@ -25,7 +28,8 @@ if (files.length === 0) {
   test(`all ${files.length} corpus files go through the import into one master workbook`, async () => {
     let book: MasterBook = newMasterBook({ year: 2026 }, [testUnit("CA", "Công an xã")]);
     const timings: { file: string; ms: number; status: string; message: string }[] = [];
-    let peakRss = process.memoryUsage().rss;
+    const startRss = process.memoryUsage().rss;
+    let peakRss = startRss;
     for (const file of files) {
       const started = performance.now();
       // One file at a time into the running book, as the command line's batch does.
@@ -46,7 +50,7 @@ if (files.length === 0) {
     for (const t of timings) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
     console.log(
       `corpus: ${files.length} files, ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}; ` +
-        `peak RSS ${Math.round(peakRss / 1024 / 1024)} MB; master workbook ${Math.round(bytes.length / 1024)} KB\n` +
+        `peak RSS ${Math.round(peakRss / 1024 / 1024)} MB (+${Math.round((peakRss - startRss) / 1024 / 1024)} MB); master workbook ${Math.round(bytes.length / 1024)} KB\n` +
         `slowest:\n${slowest.slice(0, 5).map((t) => `  ${t.file}: ${Math.round(t.ms)} ms (${t.status})`).join("\n")}`,
     );
 
@@ -55,7 +59,6 @@ if (files.length === 0) {
       if (t.status === "refused") expect([t.file, t.message]).toEqual([t.file, expect.stringMatching(VIETNAMESE)]);
       expect([t.file, t.message]).not.toEqual([t.file, expect.stringMatching(/undefined|\[object|TypeError|RangeError/)]);
     }
-    expect(slowest[0].ms).toBeLessThan(PER_FILE_MS);
-    expect(peakRss).toBeLessThan(MAX_RSS);
+    expect(peakRss - startRss).toBeLessThan(MAX_RSS_GROWTH);
   }, 120_000);
 }

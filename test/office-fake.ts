@@ -1,10 +1,12 @@
-// A small fake of the part of Excel's object model the adapter uses, faithful where the adapter's
-// promises are at stake: properties are readable only after the context.sync() that follows their load;
-// a missing sheet is a null object whose derived objects are null too; written values travel as JSON
-// (a Date would arrive as an ISO string) and are parsed like typing (a string starting with =, +, - or @
-// in a cell not formatted as text becomes a formula; a leading apostrophe is swallowed); every sync
-// records the bytes queued since the previous one. office-addin-mock cannot model collections, charts
-// or null objects, hence this fake.
+// A small fake of the part of Excel's object model the store uses, for the pane's browser test, where
+// Microsoft's client cannot run against excel-wire-fake (a Node harness): properties are readable only
+// after the context.sync() that follows their load(); a missing sheet is a null object whose derived
+// objects are null too; written values travel as JSON and are parsed like typing (a string starting with
+// =, +, - or @ in a cell not formatted as text becomes a formula; a leading apostrophe is swallowed).
+// Writes take effect at once, so it counts syncs but cannot fail part-way; the jest tests of the store
+// use excel-wire-fake, which does both. It records the format properties and the page layout the store
+// sets, methods included (setPrintArea, setPrintTitleRows, setPrintTitleColumns), which excel-wire-fake
+// does not model.
 import { parseAddress, rangeAddress } from "../src/core/address";
 import type { CellRange } from "../src/core/types";
 import type { ExcelRun } from "../src/office/excel-store";
@@ -20,69 +22,33 @@ export interface FakeCell {
   formatAtWrite: string | null;
 }
 
-export interface RangeWrite {
-  sheet: string;
-  address: string;
-  rows: number;
-  columns: number;
-  data: unknown[][];
-  sync: number;
-}
-
-export interface SyncRecord {
-  /** All bytes queued since the previous sync (operations count a fixed 64 bytes each). */
-  bytes: number;
-  /** The JSON of values and number formats alone. */
-  cellBytes: number;
-}
-
-export interface FakeChart {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  legendVisible: boolean;
-  showValue: boolean;
-  reversed: boolean;
-  categories: string | null;
-  position: string | null;
-  width: number;
-  height: number;
-}
-
-export interface FormatOp {
-  address: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-  columnWidth?: number;
-  wrapText?: boolean;
-  rowHeight?: number;
-  verticalAlignment?: string;
-}
-
-/** Everything set on a sheet's pageLayout, as the store set it. */
+/** What the store set on a sheet's page layout; a method's argument under the name of what it sets. */
 export interface FakePageLayout {
+  orientation?: string;
   paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printArea?: string;
   printTitleRows?: string;
   printTitleColumns?: string;
+  /** The parts of headersFooters.defaultForAllPages that were set: leftHeader, rightFooter, ... */
   headersFooters: Record<string, string>;
 }
 
+/** One format property set on a range: `{ address: "C8:C34", wrapText: true }`, `{ address, "fill.color": "#FFC7CE" }`. */
+export type FakeFormat = { address: string } & Record<string, unknown>;
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
-  formats: FormatOp[] = [];
-  charts: FakeChart[] = [];
   merges: CellRange[] = [];
+  charts: string[] = [];
   frozen = { rows: 0, columns: 0 };
-  orientation = "Portrait";
-  fitToPagesWide: number | null = null;
+  protected = false;
   page: FakePageLayout = { headersFooters: {} };
+  /** Every format property the store set, in order. */
+  formats: FakeFormat[] = [];
   constructor(
     public name: string,
+    public readonly id: string,
     public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
   ) {}
 
@@ -102,7 +68,7 @@ export class FakeSheet {
   usedRange(): CellRange | null {
     let box: CellRange | null = null;
     for (const [key, c] of this.cells) {
-      if (c.value === "") continue;
+      if (c.value === "" && c.formula === null) continue;
       const [r, k] = key.split(",").map(Number);
       box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, k), bottom: Math.max(box.bottom, r), right: Math.max(box.right, k) } : { top: r, left: k, bottom: r, right: k };
     }
@@ -119,24 +85,17 @@ export class FakeSheet {
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
-  syncs: SyncRecord[] = [];
-  valueWrites: RangeWrite[] = [];
-  formatWrites: RangeWrite[] = [];
+  syncCount = 0;
   active: string | null = null;
   selected: { sheet: string; address: string } | null = null;
-  calcSuspensions = 0;
-  screenSuspensions = 0;
-  pending: SyncRecord = { bytes: 0, cellBytes: 0 };
+  private ids = 0;
   private resolvers: (() => void)[] = [];
 
-  run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const result = await batch(new FakeContext(this) as unknown as Excel.RequestContext);
-    if (this.pending.bytes > 0) throw new Error("Excel.run ended with operations never synced");
-    return result;
-  };
+  run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(new FakeContext(this) as unknown as Excel.RequestContext);
 
   addSheet(name: string, rows: Scalar[][] = [], options: { at?: string; formats?: string[][]; visibility?: FakeSheet["visibility"] } = {}): FakeSheet {
-    const sheet = new FakeSheet(name, options.visibility);
+    if (this.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    const sheet = new FakeSheet(name, `{fake-${++this.ids}}`, options.visibility);
     const origin = parseAddress(options.at ?? "A1")!;
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
@@ -149,17 +108,9 @@ export class FakeWorkbook {
     return sheet;
   }
 
-  sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
-
-  get syncCount(): number {
-    return this.syncs.length;
-  }
-
-  queue(bytes: number, cellBytes = 0): void {
-    this.pending.bytes += bytes + cellBytes;
-    this.pending.cellBytes += cellBytes;
+  /** By name (without regard to case) or id. */
+  sheet(nameOrId: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === nameOrId.toLowerCase()) ?? this.sheets.find((s) => s.id === nameOrId);
   }
 
   onSync(resolve: () => void): void {
@@ -167,17 +118,12 @@ export class FakeWorkbook {
   }
 
   sync(): void {
-    this.syncs.push(this.pending);
-    this.pending = { bytes: 0, cellBytes: 0 };
+    this.syncCount++;
     const resolvers = this.resolvers;
     this.resolvers = [];
     resolvers.forEach((r) => r());
   }
 }
-
-const OP_BYTES = 64;
-const utf8 = new TextEncoder();
-const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v)).length;
 
 /** A property loaded by load(): readable once the next sync has run. */
 class Loadable<T> {
@@ -196,19 +142,9 @@ class Loadable<T> {
 
 class FakeContext {
   workbook: { worksheets: FakeWorksheets };
-  application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  application = { suspendApiCalculationUntilNextSync() {}, suspendScreenUpdatingUntilNextSync() {} };
   constructor(private readonly wb: FakeWorkbook) {
     this.workbook = { worksheets: new FakeWorksheets(wb) };
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        wb.calcSuspensions++;
-        wb.queue(OP_BYTES);
-      },
-      suspendScreenUpdatingUntilNextSync: () => {
-        wb.screenSuspensions++;
-        wb.queue(OP_BYTES);
-      },
-    };
   }
   async sync(): Promise<void> {
     this.wb.sync();
@@ -227,14 +163,12 @@ class FakeWorksheets {
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.wb, this.wb.sheet(name) ?? null);
   }
-  getItem(name: string): FakeWorksheet {
-    const sheet = this.wb.sheet(name);
-    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+  getItem(nameOrId: string): FakeWorksheet {
+    const sheet = this.wb.sheet(nameOrId);
+    if (!sheet) throw new Error(`ItemNotFound: ${nameOrId}`);
     return new FakeWorksheet(this.wb, sheet);
   }
   add(name: string): FakeWorksheet {
-    if (this.wb.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    this.wb.queue(OP_BYTES);
     return new FakeWorksheet(this.wb, this.wb.addSheet(name));
   }
 }
@@ -257,24 +191,21 @@ class NullableProxy {
 }
 
 class FakeWorksheet extends NullableProxy {
-  private props = new Loadable<{ name: string; visibility: string }>("worksheet properties");
+  private props = new Loadable<{ id: string; name: string; position: number; visibility: string; protection: { protected: boolean } }>("worksheet properties");
   freezePanes: object;
   constructor(
     wb: FakeWorkbook,
     private readonly sheet: FakeSheet | null,
   ) {
     super(wb, sheet === null);
-    const s = sheet;
     const set = (rows: number, columns: number) => {
       this.write();
-      s!.frozen = { rows, columns };
-      wb.queue(OP_BYTES);
+      this.sheet!.frozen = { rows, columns };
     };
     this.freezePanes = {
       freezeAt: (range: FakeRange) => set(range.box!.bottom + 1, range.box!.right + 1),
       freezeRows: (n: number) => set(n, 0),
       freezeColumns: (n: number) => set(0, n),
-      unfreeze: () => set(0, 0),
     };
   }
   load(_props: string): void {
@@ -282,56 +213,76 @@ class FakeWorksheet extends NullableProxy {
   }
   /** Takes its properties' values now, as a sync does for what was loaded. */
   resolve(): this {
-    this.props.set({ name: this.sheet?.name ?? "", visibility: this.sheet?.visibility ?? "" });
+    const s = this.sheet;
+    this.props.set({ id: s?.id ?? "", name: s?.name ?? "", position: s ? this.wb.sheets.indexOf(s) : -1, visibility: s?.visibility ?? "", protection: { protected: s?.protected ?? false } });
     return this;
+  }
+  get id(): string {
+    return this.props.get().id;
   }
   get name(): string {
     return this.props.get().name;
   }
-  get visibility(): string {
-    return this.props.get().visibility;
+  set name(v: string) {
+    this.write();
+    const other = this.wb.sheet(v);
+    if (other && other !== this.sheet) throw new Error(`ItemAlreadyExists: ${v}`);
+    this.sheet!.name = v;
   }
-  get charts(): FakeCharts {
-    return new FakeCharts(this.wb, this.sheet!);
+  get position(): number {
+    return this.props.get().position;
   }
-  /** Excel moves the other sheets along when one is given a new position. */
   set position(v: number) {
     this.write();
-    this.wb.queue(OP_BYTES);
     const list = this.wb.sheets;
     list.splice(v, 0, ...list.splice(list.indexOf(this.sheet!), 1));
   }
-  get pageLayout() {
-    const sheet = this.sheet!;
-    const wb = this.wb;
-    const set = (apply: () => void) => {
-      wb.queue(OP_BYTES);
-      apply();
+  get visibility(): string {
+    return this.props.get().visibility;
+  }
+  set visibility(v: string) {
+    this.write();
+    this.sheet!.visibility = v as FakeSheet["visibility"];
+  }
+  get protection(): { protected: boolean } {
+    return this.props.get().protection;
+  }
+  /** Records what is set, and the print area and titles its methods set, on the sheet's `page`. */
+  get pageLayout(): object {
+    this.write();
+    const page = this.sheet!.page;
+    const recorder = <T extends object>(target: T, into: Record<string, unknown>): T => new Proxy(target, { set: (_t, key, value) => ((into[String(key)] = value), true) });
+    const methods = {
+      setPrintArea: (address: string) => void (page.printArea = address),
+      setPrintTitleRows: (address: string) => void (page.printTitleRows = address),
+      setPrintTitleColumns: (address: string) => void (page.printTitleColumns = address),
+      headersFooters: { defaultForAllPages: recorder({}, page.headersFooters) },
     };
-    const defaultForAllPages = new Proxy({} as Record<string, string>, {
-      set: (_t, key, value) => (set(() => (sheet.page.headersFooters[String(key)] = value)), true),
-    });
+    return recorder(methods, page as unknown as Record<string, unknown>);
+  }
+  get charts(): object {
+    const sheet = this.sheet!;
+    const chart = (name: string) => ({ delete: () => (sheet.charts = sheet.charts.filter((c) => c !== name)) });
+    const proxy = new Proxy(
+      {},
+      {
+        get: (_t, p) => (p === "items" ? [] : p === "setXAxisValues" || p === "setPosition" ? () => {} : typeof p === "string" && /^get/.test(p) ? () => proxy : proxy),
+        set: (_t, p, v) => {
+          if (p === "name") sheet.charts[sheet.charts.length - 1] = String(v);
+          return true;
+        },
+      },
+    );
     return {
-      set orientation(v: string) {
-        set(() => (sheet.orientation = v));
-      },
-      set paperSize(v: string) {
-        set(() => (sheet.page.paperSize = v));
-      },
-      set zoom(v: NonNullable<FakePageLayout["zoom"]>) {
-        set(() => {
-          sheet.page.zoom = v;
-          sheet.fitToPagesWide = v.horizontalFitToPages ?? null;
-        });
-      },
-      setPrintArea: (a: string) => set(() => (sheet.page.printArea = a)),
-      setPrintTitleRows: (a: string) => set(() => (sheet.page.printTitleRows = a)),
-      setPrintTitleColumns: (a: string) => set(() => (sheet.page.printTitleColumns = a)),
-      headersFooters: { defaultForAllPages },
+      add: () => (sheet.charts.push("Chart"), proxy),
+      getItem: chart,
     };
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.wb, this.sheet, address === undefined ? null : parseBox(address), false, address);
+    return new FakeRange(this.wb, this.sheet, address === undefined ? null : parseBox(address), false);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.wb, this.sheet, { top: row, left: column, bottom: row + rows - 1, right: column + columns - 1 }, false);
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     const used = this.sheet?.usedRange() ?? null;
@@ -339,8 +290,11 @@ class FakeWorksheet extends NullableProxy {
   }
   activate(): void {
     this.write();
-    this.wb.queue(OP_BYTES);
     this.wb.active = this.sheet!.name;
+  }
+  delete(): void {
+    this.write();
+    this.wb.sheets.splice(this.wb.sheets.indexOf(this.sheet!), 1);
   }
 }
 
@@ -357,30 +311,48 @@ function parseBox(address: string): CellRange {
 }
 
 class FakeRange extends NullableProxy {
-  private data = new Loadable<{ address: string; values: Scalar[][]; numberFormat: string[][] }>("range properties");
-  format: FakeRangeFormat;
+  private data = new Loadable<{ address: string; values: Scalar[][]; numberFormat: string[][]; box: CellRange }>("range properties");
+  format: object;
   constructor(
     wb: FakeWorkbook,
     private readonly sheet: FakeSheet | null,
     /** null: the whole sheet. */
     readonly box: CellRange | null,
     isNull: boolean,
-    private readonly given?: string,
   ) {
     super(wb, isNull || sheet === null);
-    this.format = new FakeRangeFormat(() => this.record());
+    const set = (property: string, value: unknown) => {
+      this.write();
+      const b = this.box!;
+      this.sheet!.formats.push({ address: rangeAddress(b.top, b.left, b.bottom, b.right), [property]: value });
+      return true;
+    };
+    const styled = (prefix: string): object =>
+      new Proxy({}, { get: (_t, p) => (p === "fill" || p === "font" ? styled(`${prefix}${p}.`) : undefined), set: (_t, p, v) => set(`${prefix}${String(p)}`, v) });
+    this.format = styled("");
   }
 
   get address(): string {
     return this.data.get().address;
+  }
+  get rowIndex(): number {
+    return this.data.get().box.top;
+  }
+  get columnIndex(): number {
+    return this.data.get().box.left;
+  }
+  get rowCount(): number {
+    return this.data.get().box.bottom - this.data.get().box.top + 1;
+  }
+  get columnCount(): number {
+    return this.data.get().box.right - this.data.get().box.left + 1;
   }
   get values(): Scalar[][] {
     return this.data.get().values;
   }
   set values(rows: Scalar[][]) {
     const box = this.checkedBox(rows, "values");
-    const sent = JSON.parse(JSON.stringify(rows)) as Scalar[][];
-    sent.forEach((row, r) =>
+    (JSON.parse(JSON.stringify(rows)) as Scalar[][]).forEach((row, r) =>
       row.forEach((v, c) => {
         const cell = this.sheet!.at(box.top + r, box.left + c);
         cell.formatAtWrite = cell.format;
@@ -393,17 +365,14 @@ class FakeRange extends NullableProxy {
         } else cell.value = v;
       }),
     );
-    this.wb.valueWrites.push(this.writeRecord(rows, box));
   }
   get numberFormat(): string[][] {
     return this.data.get().numberFormat;
   }
-  /** A 1×1 array is applied to every cell of the range, as Excel does. */
-  set numberFormat(rows: string[][]) {
-    const single = rows.length === 1 && rows[0].length === 1;
-    const box = single ? this.writable(rows) : this.checkedBox(rows, "numberFormat");
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) this.sheet!.at(r, c).format = single ? rows[0][0] : rows[r - box.top][c - box.left];
-    this.wb.formatWrites.push(this.writeRecord(rows, box));
+  /** One value is applied to every cell of the range, as Excel documents. */
+  set numberFormat(formats: string[][] | string) {
+    const box = typeof formats === "string" ? (this.write(), this.box!) : this.checkedBox(formats, "numberFormat");
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) this.sheet!.at(r, c).format = typeof formats === "string" ? formats : formats[r - box.top][c - box.left];
   }
 
   load(_props: string[] | string): void {
@@ -412,99 +381,34 @@ class FakeRange extends NullableProxy {
       const { top, left, bottom, right } = this.box;
       const rows = (f: (c: FakeCell | undefined) => unknown) =>
         Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => f(this.sheet!.cells.get(`${top + r},${left + c}`))));
-      const name = /^[A-Za-z0-9_]+$/.test(this.sheet.name) ? this.sheet.name : `'${this.sheet.name}'`;
       this.data.set({
-        address: `${name}!${rangeAddress(top, left, bottom, right)}`,
+        address: `'${this.sheet.name}'!${rangeAddress(top, left, bottom, right)}`,
         values: rows((c) => c?.value ?? "") as Scalar[][],
         numberFormat: rows((c) => c?.format ?? "General") as string[][],
+        box: this.box,
       });
     });
   }
 
-  clear(): void {
-    this.write();
-    this.wb.queue(OP_BYTES);
-    const sheet = this.sheet!;
-    if (this.box) throw new Error("the fake clears whole sheets only");
-    sheet.cells.clear();
-    sheet.formats = [];
+  untrack(): this {
+    return this;
   }
 
   select(): void {
     this.write();
-    this.wb.queue(OP_BYTES);
-    this.wb.selected = { sheet: this.sheet!.name, address: this.a1() };
+    const b = this.box!;
+    this.wb.selected = { sheet: this.sheet!.name, address: rangeAddress(b.top, b.left, b.bottom, b.right) };
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.wb, this.sheet);
   }
 
-  a1(): string {
-    if (this.given) return this.given;
-    const b = this.box!;
-    return rangeAddress(b.top, b.left, b.bottom, b.right);
-  }
-
-  private record(): (op: Omit<FormatOp, "address">) => void {
-    this.write();
-    return (op) => {
-      this.wb.queue(OP_BYTES);
-      this.sheet!.formats.push({ address: this.a1(), ...op });
-    };
-  }
-
-  private writable(rows: unknown[][]): CellRange {
-    this.write();
-    this.wb.queue(OP_BYTES, jsonBytes(rows));
-    return this.box!;
-  }
-
   private checkedBox(rows: unknown[][], what: string): CellRange {
     this.write();
     const box = this.box!;
-    const height = box.bottom - box.top + 1;
-    const width = box.right - box.left + 1;
-    if (rows.length !== height || rows.some((r) => r.length !== width)) throw new Error(`InvalidArgument: ${what} of ${rows.length} rows for ${this.a1()}`);
-    this.wb.queue(OP_BYTES, jsonBytes(rows));
+    if (rows.length !== box.bottom - box.top + 1 || rows.some((r) => r.length !== box.right - box.left + 1)) throw new Error(`InvalidArgument: ${what} of ${rows.length} rows`);
     return box;
-  }
-
-  private writeRecord(rows: unknown[][], box: CellRange): RangeWrite {
-    return { sheet: this.sheet!.name, address: this.a1(), rows: box.bottom - box.top + 1, columns: box.right - box.left + 1, data: rows, sync: this.wb.syncCount };
-  }
-}
-
-class FakeRangeFormat {
-  fill: { color: string };
-  font: { color: string; bold: boolean };
-  constructor(private readonly recorder: () => (op: Omit<FormatOp, "address">) => void) {
-    const rec = (op: Omit<FormatOp, "address">) => this.recorder()(op);
-    this.fill = {
-      set color(v: string) {
-        rec({ fill: v });
-      },
-    } as { color: string };
-    this.font = {
-      set color(v: string) {
-        rec({ fontColor: v });
-      },
-      set bold(v: boolean) {
-        rec({ bold: v });
-      },
-    } as { color: string; bold: boolean };
-  }
-  set columnWidth(v: number) {
-    this.recorder()({ columnWidth: v });
-  }
-  set wrapText(v: boolean) {
-    this.recorder()({ wrapText: v });
-  }
-  set rowHeight(v: number) {
-    this.recorder()({ rowHeight: v });
-  }
-  set verticalAlignment(v: string) {
-    this.recorder()({ verticalAlignment: v });
   }
 }
 
@@ -517,86 +421,9 @@ class FakeRangeAreas extends NullableProxy {
     super(wb, !sheet || sheet.merges.length === 0);
   }
   load(_props: string): void {
-    this.wb.onSync(() => this.loaded.set({ items: (this.sheet?.merges ?? []).map((m) => ({ address: `${this.sheet!.name}!${rangeAddress(m.top, m.left, m.bottom, m.right)}` })) }));
+    this.wb.onSync(() => this.loaded.set({ items: (this.sheet?.merges ?? []).map((m) => ({ address: `'${this.sheet!.name}'!${rangeAddress(m.top, m.left, m.bottom, m.right)}` })) }));
   }
   get areas(): { items: { address: string }[] } {
     return this.loaded.get();
-  }
-}
-
-class FakeCharts {
-  private loaded = new Loadable<{ name: string; delete(): void }[]>("charts.items");
-  constructor(
-    private readonly wb: FakeWorkbook,
-    private readonly sheet: FakeSheet,
-  ) {}
-  load(_props: string): void {
-    this.wb.onSync(() =>
-      this.loaded.set(
-        this.sheet.charts.map((chart) => ({
-          name: chart.name,
-          delete: () => {
-            this.wb.queue(OP_BYTES);
-            this.sheet.charts = this.sheet.charts.filter((c) => c !== chart);
-          },
-        })),
-      ),
-    );
-  }
-  get items(): { name: string; delete(): void }[] {
-    return this.loaded.get();
-  }
-  add(type: string, source: FakeRange, seriesBy: string): object {
-    this.wb.queue(OP_BYTES);
-    const chart: FakeChart = {
-      name: `Chart ${this.sheet.charts.length + 1}`,
-      type,
-      source: source.a1(),
-      seriesBy,
-      title: "",
-      legendVisible: true,
-      showValue: false,
-      reversed: false,
-      categories: null,
-      position: null,
-      width: 0,
-      height: 0,
-    };
-    this.sheet.charts.push(chart);
-    return {
-      set name(v: string) {
-        chart.name = v;
-      },
-      title: {
-        set text(v: string) {
-          chart.title = v;
-        },
-      },
-      legend: {
-        set visible(v: boolean) {
-          chart.legendVisible = v;
-        },
-      },
-      dataLabels: {
-        set showValue(v: boolean) {
-          chart.showValue = v;
-        },
-      },
-      axes: {
-        categoryAxis: {
-          set reversePlotOrder(v: boolean) {
-            chart.reversed = v;
-          },
-        },
-      },
-      series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => (chart.categories = r.a1()) }) },
-      setPosition: (start: string) => (chart.position = start),
-      set width(v: number) {
-        chart.width = v;
-      },
-      set height(v: number) {
-        chart.height = v;
-      },
-    };
   }
 }

@@ -1,244 +1,219 @@
-// The Office.js adapter against a fake Excel that counts round trips, measures request sizes and parses
-// written strings the way Excel does. The specs come from the real engine: a master book, a
-// consolidation, the output sheets.
-import { MasterService, PRODUCT_SHEETS } from "../src/app/master-service";
-import { newMasterBook, SHEETS } from "../src/core/master-sheets";
-import { consolidationSheets, importSheets } from "../src/core/outputs";
-import { consolidateBook } from "../src/core/period-consolidation";
-import { instantToCell } from "../src/core/sheet-spec";
-import type { Fact, MasterBook, SheetSpec, Submission, Unit } from "../src/core/types";
+// The Office.js store through Microsoft's own client (excel-wire-fake): what lands in the workbook, what
+// the pane reads back, text that stays text, protection and hand edits. The specs come from the real
+// engine: a master book, its import sheets and a consolidation. Scale and faults: office-scale.test.ts.
+import { Workbook } from "../../shared/excel-wire-fake";
+import { PRODUCT_SHEETS } from "../src/app/master-service";
+import { SHEETS } from "../src/core/master-sheets";
+import { importSheets } from "../src/core/outputs";
+import { isEditedOutput } from "../src/core/output-seal";
+import type { Fact, MasterBook } from "../src/core/types";
 import { a1, dateToSerial } from "../src/office/cells";
-import { CHART_NAME, createExcelStore, ExcelStoreOptions } from "../src/office/excel-store";
+import { CHART_NAME } from "../src/office/excel-store";
 import { FakeWorkbook } from "./office-fake";
+import { createExcelStore } from "../src/office/excel-store";
+import { masterBook, REPORT_TEXTS } from "./helpers/province-book";
+import { consolidateInto, createMaster, openMaster, saveImport } from "./helpers/service-writes";
+import { excelCells, recordingStore, syncs, wireStore, type Behaviour } from "./helpers/wire";
 
-const EXCEL_ON_THE_WEB_LIMIT = 5 * 1024 * 1024;
 const AS_OF = new Date("2026-04-25T03:00:00Z");
-const supportsAll = () => true;
+const order = (a: Fact, b: Fact) => a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.indicator.localeCompare(b.indicator);
 
-function store(wb: FakeWorkbook, options: ExcelStoreOptions = {}) {
-  return createExcelStore(wb.run, { supports: supportsAll, ...options });
+/** Every spec the pane writes for a book: created, imported, consolidated; the specs of the last write. */
+async function consolidated(book: MasterBook, behaviour?: Behaviour) {
+  const { wire, store } = wireStore({ behaviour });
+  await createMaster(store, book);
+  await saveImport(store, book);
+  const recording = recordingStore(store);
+  await consolidateInto(recording, book, "2026-Q1", AS_OF);
+  const specs = recording.lastSpecs();
+  return { wire, store, specs, spec: (name: string) => specs.find((s) => s.name === name)! };
 }
 
-const REPORT_TEXTS = { formula: '=HYPERLINK("http://x")', phone: "+84 912", count: "-5 người", mention: "@abc" };
-
-/** A commune of `units` units reporting every indicator for the first quarter; the last ten never sent March. */
-function communeBook(units: number): MasterBook {
-  const list: Unit[] = Array.from({ length: units }, (_, i) => ({
-    code: `DV${String(i + 1).padStart(3, "0")}`,
-    name: i === 1 ? REPORT_TEXTS.count : `Tổ công nghệ số cộng đồng thôn ${i + 1}`,
-    type: "Tổ công nghệ số cộng đồng",
-    parent: "XHB",
-    frequency: "month",
-    activeFrom: "",
-    activeTo: "",
-    contact: i === 0 ? REPORT_TEXTS.phone : `Nguyễn Văn ${i + 1} - 0912 ${String(i).padStart(6, "0")}`,
-  }));
-  const book = newMasterBook({ bodyCode: "XHB", bodyName: "UBND xã Hòa Bình" }, list);
-  for (const month of ["2026-01", "2026-02", "2026-03"]) {
-    const next = month === "2026-03" ? "2026-04" : `2026-0${Number(month.slice(5)) + 1}`;
-    list.forEach((u, i) => {
-      if (month === "2026-03" && i >= units - 10) return;
-      const hash = `${u.code}${month}`.padEnd(64, "a");
-      const file = `Bao cao ${u.code} ${month}.xlsx`;
-      const received = `${next}-${i % 3 === 0 ? "22" : "15"}T02:00:00.000Z`;
-      const sub: Submission = {
-        period: month,
-        unit: u.code,
-        file,
-        hash,
-        receivedAt: received,
-        receivedSource: "file",
-        manualReceived: "",
-        declaredDate: received.slice(0, 10),
-        fileModified: received,
-        importedAt: received,
-        errors: 0,
-        warnings: 0,
-      };
-      book.submissions.push(sub);
-      for (const ind of book.catalogue) {
-        const ratio = ind.kind === "ratio";
-        const fact: Fact = {
-          period: month,
-          unit: u.code,
-          indicator: ind.code,
-          value: ratio ? 0.75 : i + 1,
-          numerator: ratio ? 75 : null,
-          denominator: ratio ? 100 : null,
-          file,
-          sheet: i === 2 ? REPORT_TEXTS.mention : "Báo cáo",
-          cell: "E12",
-          hash,
-          importedAt: received,
-        };
-        book.data.push(fact);
-      }
-    });
-  }
-  book.findings.push({
-    severity: "warning",
-    code: "NOT_A_NUMBER",
-    file: "DV001.xlsx",
-    sheet: "Báo cáo",
-    cell: "E14",
-    unit: "DV001",
-    indicator: "MH09",
-    period: "2026-03",
-    message: REPORT_TEXTS.formula,
-  });
-  return book;
-}
-
-function outputs(book: MasterBook): SheetSpec[] {
-  return consolidationSheets(book, consolidateBook(book, "2026-Q1", AS_OF), AS_OF);
-}
-
-function specOf(specs: SheetSpec[], name: string): SheetSpec {
-  return specs.find((s) => s.name === name)!;
-}
-
-describe("writing the outputs of a big consolidation (300 units × 25 indicators × 3 months)", () => {
-  const book = communeBook(300);
-  const specs = outputs(book);
-  const wb = new FakeWorkbook();
-
+describe("a consolidation written through Microsoft's client (40 units × 3 months)", () => {
+  const book = masterBook(40, 3, { missingLast: 5 });
+  let run: Awaited<ReturnType<typeof consolidated>>;
   beforeAll(async () => {
-    await store(wb).writeSheets(specs, SHEETS.consolidated);
+    run = await consolidated(book);
   });
 
-  test("takes at most 3 round trips, each under Excel on the web's request limit", () => {
-    expect(book.data).toHaveLength(22_250);
-    expect(wb.syncCount).toBeLessThanOrEqual(3);
-    for (const s of wb.syncs) expect(s.bytes).toBeLessThan(EXCEL_ON_THE_WEB_LIMIT);
+  test("every sheet holds exactly its spec's cells, with its number formats", () => {
+    for (const spec of run.specs) expect(run.wire.workbook.sheet(spec.name)!.grid()).toEqual(excelCells(spec));
+    const data = run.wire.workbook.sheet(SHEETS.data)!;
+    const first = [...book.data].sort(order)[0];
+    expect(data.cell("K2")).toMatchObject({ value: dateToSerial(new Date(Date.parse(first.importedAt) + 7 * 3600_000)), format: "dd/mm/yyyy hh:mm" });
+    expect(data.cell("D2").format).toBe("#,##0.####");
+    expect(data.cell("A2").format).toBe("@");
   });
 
-  test("writes each sheet's values as one rectangle and its number formats as a few uniform rectangles, never cell by cell", () => {
-    expect(wb.valueWrites).toHaveLength(specs.length);
-    for (const w of wb.formatWrites) expect(w.data).toEqual([[expect.any(String)]]);
-    expect(wb.formatWrites.filter((w) => w.sheet === SHEETS.data).length).toBeLessThanOrEqual(10);
-    expect(wb.formatWrites.length).toBeLessThan(100);
-    for (const spec of specs) {
-      const width = Math.max(...spec.values.map((r) => r.length));
-      const write = wb.valueWrites.find((w) => w.sheet === spec.name)!;
-      expect(write.address).toBe(a1({ top: 0, left: 0, bottom: spec.values.length - 1, right: width - 1 }));
-      expect(write.data).toHaveLength(spec.values.length);
-      for (const row of write.data) expect(row).toHaveLength(width);
-    }
+  test("stays within Excel on the web's limits, and leaves no sheet of its own behind", () => {
+    expect(run.wire.stats.exceeded).toEqual([]);
+    expect(run.wire.workbook.sheets.map((s) => s.name).filter((n) => /~(ghi|cũ)$/.test(n))).toEqual([]);
   });
 
-  test("every cell holds what the spec says", () => {
-    const consolidated = specOf(specs, SHEETS.consolidated);
-    const sheet = wb.sheet(SHEETS.consolidated)!;
-    expect(sheet.cell("C8")?.value).toBe(consolidated.values[7][2]);
-    const status = specOf(specs, SHEETS.status);
-    expect(wb.sheet(SHEETS.status)!.grid().map((r) => r.slice(0, 4))).toEqual(status.values.map((r) => r.slice(0, 4).map((v) => v ?? "")));
-  });
-
-  test("report text that looks like a formula reaches the workbook as text", () => {
+  test("report text that Excel would take for a formula, a number or a quote stays that text", () => {
     const texts = Object.values(REPORT_TEXTS);
-    const found = wb.sheets.flatMap((s) => [...s.cells.values()].filter((c) => texts.includes(c.value as string)));
-    expect(new Set(found.map((c) => c.value))).toEqual(new Set(texts));
-    for (const c of found) expect(c.formatAtWrite).toBe("@");
-    const formulas = wb.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== null));
-    expect(formulas).toEqual([]);
-    // Escaped as well as text-formatted: sent with Excel's quote prefix, which is not part of the value.
-    const sent = wb.valueWrites.flatMap((w) => w.data.flat());
-    for (const text of texts) expect(sent).toContain(`'${text}`);
+    const cells = run.wire.workbook.sheets.flatMap((s) => s.rows.flatMap((row) => row.filter(Boolean)));
+    expect(cells.filter((c) => c.formula !== null)).toEqual([]);
+    expect(new Set(cells.map((c) => c.value).filter((v) => texts.includes(v as string)))).toEqual(new Set(texts));
   });
 
-  test("dates are written as day serials with their spec's format", () => {
-    const data = wb.sheet(SHEETS.data)!;
-    const first = [...book.data].sort((a, b) => a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.indicator.localeCompare(b.indicator))[0];
-    const importedAt = data.cell("K2")!;
-    expect(importedAt.value).toBe(dateToSerial(instantToCell(first.importedAt)!));
-    expect(importedAt.format).toBe("dd/mm/yyyy hh:mm");
-  });
-
-  test("draws achievement against target as a bar chart under the consolidated table", () => {
-    const consolidated = specOf(specs, SHEETS.consolidated);
-    const bars = consolidated.bars!;
-    const [chart, ...others] = wb.sheet(SHEETS.consolidated)!.charts;
+  test("draws achievement against target as bars under the consolidated table", () => {
+    const spec = run.spec(SHEETS.consolidated);
+    const bars = spec.bars!;
+    const [chart, ...others] = run.wire.workbook.sheet(SHEETS.consolidated)!.charts;
     expect(others).toEqual([]);
-    expect(chart).toMatchObject({ name: CHART_NAME, type: "BarClustered", seriesBy: "Columns", source: a1(bars) });
-    expect(chart.categories).toBe(a1({ ...bars, left: 1, right: 1 }));
-    expect(chart.position).toBe(`A${consolidated.values.length + 2}`);
+    expect(chart).toMatchObject({ name: CHART_NAME, chartType: "BarClustered", seriesBy: "Columns", source: `'${SHEETS.consolidated}'!${a1(bars)}` });
+    expect(chart.series[0].xAxisValues).toBe(`'${SHEETS.consolidated}'!${a1({ ...bars, left: 1, right: 1 })}`);
+    expect(chart.position).toMatchObject({ start: `A${spec.values.length + 2}` });
   });
 
-  test("colours statuses, widens columns, freezes headers and shows the consolidated sheet", () => {
-    const status = wb.sheet(SHEETS.status)!;
-    const overdue = specOf(specs, SHEETS.status).fills.find((f) => f.range.left === 0)!;
-    expect(status.formats).toContainEqual(expect.objectContaining({ fill: `#${overdue.color}` }));
+  test("colours statuses, widens columns, freezes headers, prints reports on A4 one page wide, and shows the consolidated sheet", () => {
+    const status = run.wire.workbook.sheet(SHEETS.status)!;
+    const overdue = run.spec(SHEETS.status).fills.find((f) => f.range.left === 0)!;
+    expect(status.cell(a1(overdue.range).split(":")[0]).fill).toBe(`#${overdue.color}`);
     expect(status.frozen).toEqual({ rows: 3, columns: 2 });
-    const widths = wb.sheet(SHEETS.consolidated)!.formats.filter((f) => f.columnWidth !== undefined);
-    expect(widths.find((f) => f.address === "C:C")?.columnWidth).toBeGreaterThan(widths.find((f) => f.address === "A:A")!.columnWidth!);
-    expect(wb.active).toBe(SHEETS.consolidated);
+    const sheet = run.wire.workbook.sheet(SHEETS.consolidated)!;
+    expect(sheet.columnWidths.get(2)).toBeGreaterThan(sheet.columnWidths.get(0)!);
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(run.wire.workbook.sheet(SHEETS.data)!.pageLayout).toEqual({ orientation: "Portrait" });
+    expect(run.wire.workbook.active?.name).toBe(SHEETS.consolidated);
   });
 
-  test("wraps long table headers and prints reports landscape, one page wide", () => {
-    const consolidated = wb.sheet(SHEETS.consolidated)!;
-    const headerRow = specOf(specs, SHEETS.consolidated).wrapRows![0];
-    expect(consolidated.formats).toContainEqual(expect.objectContaining({ address: expect.stringMatching(new RegExp(`^A${headerRow + 1}:`)), wrapText: true }));
-    expect([consolidated.orientation, consolidated.fitToPagesWide]).toEqual(["Landscape", 1]);
-    expect(wb.sheet(SHEETS.data)!.orientation).toBe("Portrait");
+  test("lays the reports out for paper: first among the tabs, wrapped names in rows as tall as they need, A4 with the body's header and footer", () => {
+    const paper = [SHEETS.consolidated, SHEETS.byUnit, SHEETS.status];
+    expect(run.wire.workbook.sheets.slice(0, 3).map((s) => s.name)).toEqual(paper);
+    for (const name of paper) {
+      const spec = run.spec(name);
+      const sheet = run.wire.workbook.sheet(name)!;
+      expect(spec.rowHeights!.length).toBeGreaterThan(0);
+      for (const { row, points } of spec.rowHeights!) expect([row, sheet.rowHeights.get(row)]).toEqual([row, points]);
+      const body = spec.freeze.rows;
+      for (const c of spec.wrapColumns!) expect(sheet.cell(a1({ top: body, left: c, bottom: body, right: c }))).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
+      const p = spec.print!;
+      const bands = { leftHeader: p.header!.left, centerHeader: p.header!.center, rightHeader: p.header!.right, leftFooter: p.footer!.left, rightFooter: p.footer!.right };
+      const zoom = p.fitToWidth ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 } : { scale: 100 };
+      expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4", zoom, $headersFooters: { $defaultForAllPages: bands } });
+    }
+    expect(run.spec(SHEETS.consolidated).print!.header!.left).toBe("UBND xã Hòa Bình");
   });
 
-  test("suspends calculation and screen updating while writing", () => {
-    expect(wb.calcSuspensions).toBeGreaterThanOrEqual(1);
-    expect(wb.screenSuspensions).toBe(1);
+  test("reads back what it wrote: the master book round-trips through the workbook", async () => {
+    const reread = (await openMaster(run.store))!;
+    expect(reread.problems).toEqual([]);
+    expect(reread.book.units).toEqual(book.units);
+    expect(reread.book.settings).toEqual(book.settings);
+    expect(reread.book.data).toEqual([...book.data].sort(order));
+    expect(reread.book.findings.map((f) => f.message)).toEqual([REPORT_TEXTS.formula]);
   });
 });
 
-test("a write over the request budget is split into row blocks, each its own round trip, with the same cells", async () => {
-  const specs = outputs(communeBook(40));
-  const whole = new FakeWorkbook();
-  await store(whole).writeSheets(specs, SHEETS.consolidated);
-  const budget = 20_000;
-  const split = new FakeWorkbook();
-  await store(split, { maxRequestBytes: budget }).writeSheets(specs, SHEETS.consolidated);
-
-  expect(whole.syncCount).toBe(3);
-  expect(split.syncCount).toBeGreaterThan(10);
-  for (const s of split.syncs) expect(s.cellBytes).toBeLessThanOrEqual(budget);
-  for (const spec of specs) expect(split.sheet(spec.name)!.grid()).toEqual(whole.sheet(spec.name)!.grid());
-  expect(split.valueWrites.length).toBeGreaterThan(specs.length);
-  for (const spec of specs) {
-    const formats = (wb: FakeWorkbook) => [...wb.sheet(spec.name)!.cells].map(([key, c]) => [key, c.format, c.formatAtWrite]).sort();
-    expect(formats(split)).toEqual(formats(whole));
-  }
-  expect(split.sheet(SHEETS.consolidated)!.charts).toHaveLength(1);
+describe.each<["strip" | "keep"]>([["strip"], ["keep"]])("text round trips with apostropheInTextCell: %s", (apostropheInTextCell) => {
+  test("write → read → write → read gives the same strings, and the outputs' seals still match", async () => {
+    const book = masterBook(12, 2);
+    const { wire, store } = await consolidated(book, { apostropheInTextCell });
+    const first = (await openMaster(store))!;
+    const grids1 = await store.readSheets(PRODUCT_SHEETS);
+    expect(isEditedOutput(grids1[SHEETS.consolidated])).toBe(false);
+    expect(isEditedOutput(grids1[SHEETS.status])).toBe(false);
+    // The book as read is written again (a clerk's second consolidation), then read again.
+    const again = await consolidateInto(store, first.book, "2026-Q1", AS_OF);
+    expect(again).toEqual([]);
+    await saveImport(store, first.book);
+    const grids2 = await store.readSheets(PRODUCT_SHEETS);
+    expect(grids2).toEqual(grids1);
+    const strings = Object.values(grids2).flatMap((g) => g.flat()).filter((v): v is string => typeof v === "string");
+    expect(strings.filter((s) => s.startsWith("''"))).toEqual([]);
+    expect(strings).toContain(REPORT_TEXTS.quote);
+    expect((await openMaster(store))!.book.units).toEqual(book.units);
+    expect(wire.workbook.sheets.flatMap((s) => s.rows.flatMap((r) => r.filter((c) => c?.formula)))).toEqual([]);
+  });
 });
 
-test("a second consolidation replaces the chart and the old cells", async () => {
-  const book = communeBook(12);
-  const wb = new FakeWorkbook();
-  wb.addSheet(SHEETS.consolidated, [["ô thừa"]], { at: "AZ90" });
-  const s = store(wb);
-  await s.writeSheets(outputs(book), SHEETS.consolidated);
-  await s.writeSheets(outputs(book), SHEETS.consolidated);
-  const sheet = wb.sheet(SHEETS.consolidated)!;
-  expect(sheet.charts.filter((c) => c.name === CHART_NAME)).toHaveLength(1);
-  expect([...sheet.cells.values()].map((c) => c.value)).not.toContain("ô thừa");
-  expect(wb.sheets.filter((x) => x.name === SHEETS.consolidated)).toHaveLength(1);
+test("number formats go as one value per rectangle, never cell by cell, and values as the range's own 2-D array", async () => {
+  const { wire } = await consolidated(masterBook(30, 3));
+  const counts = wire.stats.byAction;
+  // 11 columns of "Dữ liệu" and a handful of columns elsewhere: a few rectangles per sheet and block.
+  expect(counts["SetProperty NumberFormat"]).toBeLessThan(200);
+  expect(counts["SetProperty NumberFormat"]).toBeLessThan(counts["SetProperty Values"] * 3);
 });
 
-test("without ExcelApi 1.6 / 1.9 nothing is suspended and the write still succeeds", async () => {
-  const wb = new FakeWorkbook();
-  await createExcelStore(wb.run, { supports: () => false }).writeSheets(importSheets(communeBook(3)));
-  expect(wb.calcSuspensions).toBe(0);
-  expect(wb.screenSuspensions).toBe(0);
-  expect(wb.syncCount).toBe(2);
-  expect(wb.sheet(SHEETS.data)!.grid().length).toBeGreaterThan(1);
+test("an output the clerk typed over is kept whole as its copy, and an earlier copy is never written over", async () => {
+  const book = masterBook(5, 1);
+  const { wire, store } = wireStore();
+  await createMaster(store, book);
+  await consolidateInto(store, book, "2026-01", AS_OF);
+  wire.workbook.sheet(SHEETS.consolidated)!.at(6, 6).value = 999;
+  wire.workbook.addSheet("Tổng hợp (sửa tay)", { rows: [["bản sửa trước"]] });
+  wire.resetStats();
+  const editedOutputs = await consolidateInto(store, book, "2026-01", AS_OF);
+  expect(editedOutputs.map((p) => [p.code, p.sheet])).toEqual([["OUTPUT_EDITED", SHEETS.consolidated]]);
+  expect(editedOutputs[0].message).toContain('"Tổng hợp (sửa tay 2)"');
+  expect(wire.workbook.sheet("Tổng hợp (sửa tay 2)")!.at(6, 6).value).toBe(999);
+  expect(wire.workbook.sheet("Tổng hợp (sửa tay 2)")!.charts.map((c) => c.name)).toEqual([CHART_NAME]);
+  expect(wire.workbook.sheet("Tổng hợp (sửa tay)")!.cell("A1").value).toBe("bản sửa trước");
+  expect(isEditedOutput(wire.workbook.sheet(SHEETS.consolidated)!.grid())).toBe(false);
+  // Learn the sheets, read the two outputs, write: three syncs.
+  expect(syncs(wire)).toHaveLength(3);
+  expect(await consolidateInto(store, book, "2026-01", AS_OF)).toEqual([]);
+});
+
+test("a protected product sheet is refused in Vietnamese in the first sync, before anything changes", async () => {
+  const book = masterBook(5, 1);
+  const { wire, store } = wireStore();
+  await createMaster(store, book);
+  await saveImport(store, book);
+  wire.workbook.sheet(SHEETS.data)!.protected = true;
+  const before = JSON.stringify(wire.workbook.snapshot());
+  wire.resetStats();
+  await expect(saveImport(store, { ...book, data: [] })).rejects.toThrow(/Trang “Dữ liệu” đang được bảo vệ .*Sổ chưa bị thay đổi/);
+  expect(syncs(wire)).toHaveLength(1);
+  expect(JSON.stringify(wire.workbook.snapshot())).toBe(before);
+});
+
+test("a failing finishing step (freeze panes) costs nothing but a warning", async () => {
+  const book = masterBook(5, 1);
+  const { wire, store } = wireStore();
+  await createMaster(store, book);
+  wire.failAt((a) => a.name === "FreezeRows");
+  const problems = await store.writeSheets(importSheets(book));
+  wire.failAt(null);
+  expect(problems.map((p) => [p.severity, p.code])).toEqual([["warning", "EXCEL_LAYOUT_INCOMPLETE"]]);
+  expect(wire.workbook.sheet(SHEETS.data)!.grid()).toEqual(excelCells(importSheets(book)[0]));
+});
+
+test("the achievement chart is drawn only when some achievement is not blank", async () => {
+  const empty = masterBook(5, 1);
+  empty.data = [];
+  empty.submissions = [];
+  const { wire, store } = wireStore();
+  await createMaster(store, empty);
+  await consolidateInto(store, empty, "2026-01", AS_OF);
+  expect(wire.workbook.sheet(SHEETS.consolidated)!.charts).toEqual([]);
+  expect(wire.stats.exceeded).toEqual([]);
+});
+
+test("without ExcelApi 1.6 / 1.9 nothing is suspended, no page is set up, and the write still succeeds", async () => {
+  const book = masterBook(3, 1);
+  const { wire, store } = wireStore({ store: { supports: () => false } });
+  await createMaster(store, book);
+  await consolidateInto(store, book, "2026-01", AS_OF);
+  expect(Object.keys(wire.stats.byAction).filter((k) => /Suspend|PaperSize|Orientation|Zoom|Header|Footer|Print/.test(k))).toEqual([]);
+  expect(wire.workbook.sheet(SHEETS.data)!.grid().length).toBeGreaterThan(1);
 });
 
 describe("reading the master sheets", () => {
-  test("takes one round trip, returns only the sheets that exist and anchors each grid at A1", async () => {
-    const wb = new FakeWorkbook();
-    wb.addSheet(SHEETS.units, [["Mã đơn vị", "Tên đơn vị"], ["DV001", "Thôn 1"]], { at: "C3" });
-    wb.addSheet(SHEETS.deadlines, [["Từ ngày"], [46082], [46082]], { formats: [["@"], ["dd/mm/yyyy"], ["#,##0"]] });
-    wb.addSheet(SHEETS.findings);
-    wb.addSheet("Sheet1", [["khác"]]);
-    const grids = await store(wb).readSheets(PRODUCT_SHEETS);
-    expect(wb.syncCount).toBe(1);
+  test("learns the sizes, then reads: only the sheets that exist, each anchored at A1, dates by their format", async () => {
+    const workbook = new Workbook({
+      sheets: [
+        { name: SHEETS.units, rows: [["Mã đơn vị", "Tên đơn vị"], ["DV001", "Thôn 1"]], at: "C3" },
+        { name: SHEETS.deadlines, rows: [["Từ ngày"], [46082], [46082]], formats: [["@"], ["dd/mm/yyyy"], ["#,##0"]] },
+        { name: SHEETS.findings },
+        { name: "Sheet1", rows: [["khác"]] },
+      ],
+    });
+    const { wire, store } = wireStore({ workbook });
+    const grids = await store.readSheets(PRODUCT_SHEETS);
+    expect(syncs(wire)).toHaveLength(2);
     expect(Object.keys(grids).sort()).toEqual([SHEETS.deadlines, SHEETS.findings, SHEETS.units].sort());
     expect(grids[SHEETS.units][2]).toEqual([null, null, "Mã đơn vị", "Tên đơn vị"]);
     expect(grids[SHEETS.units][3][3]).toBe("Thôn 1");
@@ -248,49 +223,39 @@ describe("reading the master sheets", () => {
     expect(grids[SHEETS.findings]).toEqual([]);
   });
 
-  test("what the pane writes it reads back: the master book round-trips through the workbook", async () => {
-    const wb = new FakeWorkbook();
-    const s = store(wb);
-    const source = communeBook(5);
-    await MasterService.create(s, source.settings, { units: source.units, problems: [] });
-    const created = await MasterService.find(s, { rereads: true }); // as the pane in Excel: read again before each action
-    expect(created?.problems).toEqual([]);
-    expect(created?.book.units).toEqual(source.units);
-    expect(created?.book.settings).toEqual(source.settings);
-    expect(created?.book.targets).toEqual(source.targets);
-
-    const book = { ...created!.book, data: source.data, submissions: source.submissions, findings: source.findings };
-    await s.writeSheets(importSheets(book));
-    await created!.consolidate({ periodKey: "2026-Q1", asOf: AS_OF, now: AS_OF });
-    const reread = (await MasterService.find(s))!.book;
-    const order = (a: Fact, b: Fact) => a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit) || a.indicator.localeCompare(b.indicator);
-    expect(reread.data).toEqual([...source.data].sort(order));
-    expect(reread.submissions.map((x) => x.receivedAt).sort()).toEqual(source.submissions.map((x) => x.receivedAt).sort());
-    expect(reread.findings.map((f) => f.message)).toEqual([REPORT_TEXTS.formula]);
+  test("a sheet whose write was cut off while it was being replaced is read from its '~cũ' copy", async () => {
+    const workbook = new Workbook({ sheets: [{ name: SHEETS.units, rows: [["Mã đơn vị"], ["DV001"]] }, { name: `${SHEETS.data} ~cũ`, rows: [["Kỳ"], ["2026-03"]] }] });
+    const { store } = wireStore({ workbook });
+    expect((await store.readSheets([SHEETS.data]))[SHEETS.data]).toEqual([["Kỳ"], ["2026-03"]]);
   });
 
   test("an empty workbook has no master book", async () => {
-    const wb = new FakeWorkbook();
-    wb.addSheet("Sheet1");
-    expect(await MasterService.find(store(wb))).toBeNull();
-    expect(wb.syncCount).toBe(1);
+    const { wire, store } = wireStore();
+    expect(await openMaster(store)).toBeNull();
+    expect(syncs(wire)).toHaveLength(1);
   });
 });
 
 describe("reading report sheets pasted into the workbook", () => {
-  function workbookWithReport(): FakeWorkbook {
-    const wb = new FakeWorkbook();
-    wb.addSheet(SHEETS.units, [["Mã đơn vị"]]);
-    const report = wb.addSheet("BC thôn 1", [["BÁO CÁO KẾT QUẢ"], ["Đơn vị:", "Thôn 1"]], { at: "B2" });
-    report.merges.push({ top: 1, left: 1, bottom: 1, right: 5 });
-    wb.addSheet("Ẩn", [["x"]], { visibility: "Hidden" });
-    return wb;
+  function workbookWithReport(): Workbook {
+    const workbook = new Workbook({
+      sheets: [
+        { name: SHEETS.units, rows: [["Mã đơn vị"]] },
+        { name: "BC thôn 1", rows: [["BÁO CÁO KẾT QUẢ"], ["Đơn vị:", "Thôn 1"]], at: "B2" },
+        { name: "Ẩn", rows: [["x"]], visibility: "Hidden" },
+        { name: "Tổng hợp (sửa tay)", rows: [["bản sửa"]] },
+        { name: "Tình trạng nộp (sửa tay 3)", rows: [["bản sửa"]] },
+        { name: "Dữ liệu ~cũ", rows: [["Kỳ"]] },
+        { name: "Dữ liệu ~ghi", rows: [["Kỳ"]], visibility: "Hidden" },
+      ],
+    });
+    workbook.sheet("BC thôn 1")!.merges.push({ top: 1, left: 1, bottom: 1, right: 5 });
+    return workbook;
   }
 
-  test("returns every sheet that is not the product's, with visibility and merges, in two round trips", async () => {
-    const wb = workbookWithReport();
-    const sheets = await store(wb).readOtherSheets(PRODUCT_SHEETS);
-    expect(wb.syncCount).toBe(2);
+  test("returns every sheet that is not the product's (nor a copy of one, nor left by a write), with visibility and merges", async () => {
+    const { store } = wireStore({ workbook: workbookWithReport() });
+    const sheets = await store.readOtherSheets(PRODUCT_SHEETS);
     expect(sheets.map((s) => [s.name, s.hidden])).toEqual([
       ["BC thôn 1", false],
       ["Ẩn", true],
@@ -301,33 +266,27 @@ describe("reading report sheets pasted into the workbook", () => {
   });
 
   test("without ExcelApi 1.13 merges are not asked for", async () => {
-    const wb = workbookWithReport();
-    const sheets = await createExcelStore(wb.run, { supports: (v) => v !== "1.13" }).readOtherSheets(PRODUCT_SHEETS);
-    expect(sheets[0].merges).toEqual([]);
+    const { store } = wireStore({ workbook: workbookWithReport(), store: { supports: (v) => v !== "1.13" } });
+    expect((await store.readOtherSheets(PRODUCT_SHEETS))[0].merges).toEqual([]);
   });
 });
 
-test("the fake itself turns unprotected text into formulas, so the text tests above can fail", async () => {
-  const wb = new FakeWorkbook();
-  wb.addSheet("S");
-  await wb.run(async (context) => {
-    context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [["=1+1", "'=1+1"]];
-    await context.sync();
-  });
-  expect(wb.sheet("S")!.cell("A1")!.formula).toBe("=1+1");
-  expect(wb.sheet("S")!.cell("B1")).toMatchObject({ value: "=1+1", formula: null });
+test("selectCell shows the sheet and selects the cell in one sync", async () => {
+  const { wire, store } = wireStore({ workbook: new Workbook({ sheets: [{ name: "Sheet1" }, { name: "BC thôn 1" }] }) });
+  await store.selectCell("BC thôn 1", "E12");
+  expect(wire.workbook.selection).toEqual({ sheet: "BC thôn 1", address: "E12" });
+  expect(syncs(wire)).toHaveLength(1);
 });
 
-test("an output typed over in Excel is kept as a copy, checked within the same syncs", async () => {
-  const wb = new FakeWorkbook();
-  const s = store(wb);
-  const book = communeBook(3);
-  await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
-  wb.sheet(SHEETS.consolidated)!.at(6, 6).value = 999;
-  const before = wb.syncs.length;
-  const problems = await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
-  expect(wb.syncs.length - before).toBeLessThanOrEqual(3);
-  expect(problems.map((p) => p.code)).toEqual(["OUTPUT_EDITED"]);
-  expect(wb.sheet("Tổng hợp (sửa tay)")!.at(6, 6).value).toBe(999);
-  expect(await s.writeSheets(outputs(book), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status])).toEqual([]);
+test("the object fake the pane's browser test uses round-trips a master book like Excel", async () => {
+  const fake = new FakeWorkbook();
+  const store = createExcelStore(fake.run, { supports: () => true });
+  const book = masterBook(6, 2);
+  await createMaster(store, book);
+  await consolidateInto(store, book, "2026-Q1", AS_OF);
+  const reread = (await openMaster(store))!;
+  expect(reread.book.data).toEqual([...book.data].sort(order));
+  expect(reread.book.units).toEqual(book.units);
+  expect(await consolidateInto(store, reread.book, "2026-Q1", AS_OF)).toEqual([]);
+  expect(fake.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== null))).toEqual([]);
 });

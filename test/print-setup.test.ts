@@ -8,6 +8,7 @@ import { consolidationSheets, importSheets } from "../src/core/outputs";
 import { consolidateBook } from "../src/core/period-consolidation";
 import type { MasterBook, SheetSpec, Unit } from "../src/core/types";
 import { WorkbookStore } from "../src/io/workbook-store";
+import { parseRangeAddress } from "../src/office/cells";
 import { createExcelStore } from "../src/office/excel-store";
 import { FakeWorkbook } from "./office-fake";
 
@@ -107,10 +108,11 @@ describe("the Office.js store", () => {
     expect(wb.sheets[3].name).toBe(SHEETS.settings);
 
     const report = wb.sheet(SHEETS.consolidated)!;
-    expect(report.orientation).toBe("Landscape");
+    // One page wide, as many tall as the rows need (0: automatic); only the parts of the bands given are set.
     expect(report.page).toEqual({
+      orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: undefined },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printArea: "A1:L32",
       printTitleRows: "$7:$7",
       headersFooters: {
@@ -118,15 +120,23 @@ describe("the Office.js store", () => {
         centerHeader: "Báo cáo tổng hợp – Tháng 3/2026",
         rightHeader: "Tính đến 25/03/2026 09:00",
         leftFooter: "Tổng hợp báo cáo Bình dân học vụ số",
-        centerFooter: "",
         rightFooter: "Trang &P/&N",
       },
     });
     const byUnit = wb.sheet(SHEETS.byUnit)!;
     expect(byUnit.page).toMatchObject({ zoom: { scale: 100 }, printTitleColumns: "$A:$B", printTitleRows: "$5:$6" });
-    // Names wrap in their narrow column, every cell of the table body aligned to the top.
-    expect(report.formats).toContainEqual(expect.objectContaining({ address: "C8:C34", wrapText: true }));
-    expect(report.formats).toContainEqual(expect.objectContaining({ address: "A8:L34", verticalAlignment: "Top" }));
+    // Names, units and kinds wrap in their narrow columns, every cell of the table body aligned to the top.
+    expect(report.formats).toContainEqual({ address: "C8:E34", wrapText: true });
+    expect(report.formats).toContainEqual({ address: "A8:L34", verticalAlignment: "Top" });
+    // Every row the core measured gets its height, the header row's with its wrapping.
+    const heights = specs.find((s) => s.name === SHEETS.consolidated)!.rowHeights!;
+    expect(heights.length).toBeGreaterThan(1);
+    const set = report.formats.flatMap((f) => {
+      const box = parseRangeAddress(f.address);
+      return box && typeof f.rowHeight === "number" ? Array.from({ length: box.bottom - box.top + 1 }, (_, k) => ({ row: box.top + k, points: f.rowHeight })) : [];
+    });
+    expect(set).toEqual(expect.arrayContaining(heights));
+    expect(set).toHaveLength(heights.length);
     // Sheets not for paper get no page setup at all.
     expect(wb.sheet(SHEETS.data)!.page).toEqual({ headersFooters: {} });
 

@@ -48,6 +48,8 @@ export const FINDING_CODES = {
   SUPERSEDED: "info",
   VERSIONS_UNORDERED: "warning",
   OUTPUT_EDITED: "warning",
+  // Writing the master workbook
+  EXCEL_LAYOUT_INCOMPLETE: "warning",
   DUPLICATE_FILE: "info",
 } as const satisfies Record<string, Severity>;
 

@@ -7,8 +7,10 @@ import { parseNumber } from "./numbers";
 import { cellRef, Grid, isBlank, rowAt, rowCount } from "./sheet-grid";
 import type { Period } from "./types";
 
-/** The indicator table's header row is looked for this far down. */
+/** The indicator table's header row is looked for this far down a sheet. */
 const TABLE_SEARCH_ROWS = 100;
+/** A Word report's rows are paragraphs: pages of narrative may come before its table. */
+const DOCUMENT_SEARCH_ROWS = 2_000;
 /** A header is at most a group row, the row naming the identity columns, and two rows of sub-headers. */
 const MAX_HEADER_ROWS = 4;
 /** Merges wider than this are decoration, not a header over columns. */
@@ -44,7 +46,7 @@ export type ColumnUse =
   | { kind: "unknown" };
 
 export function findIndicatorTable(grid: Grid): IndicatorTable | null {
-  const last = Math.min(rowCount(grid), TABLE_SEARCH_ROWS);
+  const last = Math.min(rowCount(grid), grid.sheet.rowPlaces ? DOCUMENT_SEARCH_ROWS : TABLE_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
     if (!namesIdentity(grid, r)) continue;
     const table = tableAt(grid, r);

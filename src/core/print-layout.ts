@@ -61,6 +61,12 @@ export function headerText(text: string): string {
   return short.replace(/&/g, "&&");
 }
 
+/** One header or footer line as Excel stores it (OOXML `oddHeader`): "&L…&C…&R…", the parts given; "" for none. */
+export function bandCodes(band: PageBand | undefined): string {
+  if (!band) return "";
+  return ([["&L", band.left], ["&C", band.center], ["&R", band.right]] as const).map(([code, part]) => (part ? `${code}${part}` : "")).join("");
+}
+
 /** "Trang 2/3" at the foot of each page. */
 export const PAGE_OF_PAGES = "Trang &P/&N";
 

@@ -10,7 +10,7 @@ import { describeLookalike, latinCode } from "./lookalikes";
 import { matchIndicator } from "./matching";
 import { cellText, parseNumber } from "./numbers";
 import { isPlaceDateLine } from "./report-fields";
-import { cellRef, Grid, isBlank, remembered, rowAt, rowCount, valueAt } from "./sheet-grid";
+import { cellRef, Grid, isBlank, remembered, rowAt, rowCount, rowName, valueAt } from "./sheet-grid";
 import type { CellValue, Finding, Indicator, IndicatorKind, Located, ParsedValue, ReportRow, SetAsideCell } from "./types";
 
 /** This many blank rows in a row end the table. */
@@ -196,10 +196,10 @@ function readRow(
   }
   const code = id.code ? latinCodeOf(id.code, grid, file, findings) : null;
   const indicator = matchIndicator(code, id.name, catalogue);
-  if (!indicator) return unmatchedRow(r, code, id, f);
+  if (!indicator) return unmatchedRow(grid, r, code, id, f);
   const kind = kinds.get(indicator)!;
   // The scratch lists are replaced, not truncated, so the row may keep this one.
-  const row = emptyRow(r, code, id, indicator, f.aside);
+  const row = emptyRow(grid, r, code, id, indicator, f.aside);
   assignFigures(kind, f, row);
   // A figure left blank is located where it belongs, for the finding that says it is missing.
   const blank = (c: number | null): Located<ParsedValue> | null => (c === null ? null : { value: { kind: "blank" }, cell: cellRef(grid, r, c) });
@@ -213,8 +213,8 @@ function readRow(
 }
 
 // One literal with every field: object spreads here cost more than reading the whole row.
-function emptyRow(r: number, code: string | null, id: Identity, indicator: string | null, skipped: SetAsideCell[]): ReportRow {
-  return { row: r + 1, code, name: id.name, uom: id.uom, indicator, result: null, numerator: null, denominator: null, rates: [], skipped, stray: [], note: id.note };
+function emptyRow(grid: Grid, r: number, code: string | null, id: Identity, indicator: string | null, skipped: SetAsideCell[]): ReportRow {
+  return { row: r + 1, place: rowName(grid.sheet, r), code, name: id.name, uom: id.uom, indicator, result: null, numerator: null, denominator: null, rates: [], skipped, stray: [], note: id.note };
 }
 
 /** The code with look-alike letters read as Latin, and a warning saying which. */
@@ -238,14 +238,14 @@ function allFigureCells(f: Figures): Candidate[] {
   return [...f.V, ...f.VC, ...f.N, ...f.NC, ...f.D, ...f.DC, ...f.R, ...f.aside, ...f.unknown];
 }
 
-function unmatchedRow(r: number, code: string | null, id: Identity, f: Figures): ReportRow | null {
+function unmatchedRow(grid: Grid, r: number, code: string | null, id: Identity, f: Figures): ReportRow | null {
   const all = allFigureCells(f);
   const hasNumber = all.some(isNumber);
   if (hasNumber && isSectionOrTotal(id)) return null;
   const realCode = code !== null && !SECTION_NUMBER.test(code);
   const hasValue = all.some((c) => c.value.kind !== "blank");
   if (!realCode && !hasNumber && !(id.name && hasValue)) return null;
-  const row = emptyRow(r, code, id, null, []);
+  const row = emptyRow(grid, r, code, id, null, []);
   for (const c of all) strayIfNumber(c, row, "dòng không khớp chỉ tiêu nào trong danh mục");
   return row;
 }

@@ -72,6 +72,11 @@ export function address(sheet: Sheet, r: number, c: number): string {
   return place ? `${place}, cột ${column}` : column + (r + 1);
 }
 
+/** The name of a row in a message: "dòng 12", or a document's "Bảng 2, dòng 5". */
+export function rowName(sheet: Sheet, r: number): string {
+  return sheet.rowPlaces?.[r] ?? `dòng ${r + 1}`;
+}
+
 export function cellRef(grid: Grid, r: number, c: number): string {
   return address(grid.sheet, r, c);
 }

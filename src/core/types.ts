@@ -173,6 +173,8 @@ export interface SetAsideCell {
 export interface ReportRow {
   /** 1-based row number on the sheet. */
   row: number;
+  /** The row as a message names it: "dòng 12", or in a Word report "Bảng 2, dòng 5". */
+  place: string;
   code: string | null;
   name: string | null;
   uom: string | null;
@@ -362,7 +364,8 @@ export interface FillRange {
  *   needs. Both 0 means no fitting at all: printed at 100% (OOXML: no `fitToPage` in `sheetPr/pageSetUpPr`,
  *   `scale="100"`; Office.js `zoom = { scale: 100 }`). Otherwise OOXML `<pageSetUpPr fitToPage="1"/>` with
  *   `fitToWidth`/`fitToHeight` as given (0 meaning "automatic", as Excel writes it), Office.js
- *   `zoom = { horizontalFitToPages, verticalFitToPages }` with a 0 left out. The core only asks for a
+ *   `zoom = { horizontalFitToPages, verticalFitToPages }`, 0 there too (left out, Excel would fit the
+ *   other direction to one page as well). The core only asks for a
  *   fit that keeps 11-point text at 9 points or more (print-layout.ts).
  * - `area`: the cells printed, 0-based inclusive; absent = the used range. OOXML: the sheet-scoped defined
  *   name `_xlnm.Print_Area` = `'Sheet name'!$A$1:$L$31`; Office.js `pageLayout.setPrintArea("A1:L31")`.
@@ -373,7 +376,8 @@ export interface FillRange {
  *   in Excel's header/footer code language: "&&" is a literal "&", "&P" the page number, "&N" the page
  *   count; the core escapes text from the book (headerText). OOXML `<headerFooter><oddHeader>` =
  *   "&L" + left + "&C" + center + "&R" + right, parts left out when absent; Office.js
- *   `headersFooters.defaultForAllPages.leftHeader` (centerHeader, rightHeader, leftFooter, ...) = each part.
+ *   `headersFooters.defaultForAllPages.leftHeader` (centerHeader, rightHeader, leftFooter, ...) = each part
+ *   given (the sheet is new: nothing is there to clear).
  */
 export interface PrintSetup {
   paper: "A4";

@@ -152,14 +152,14 @@ function declaredDay(report: UnitReport, period: Period | null, today: string, p
 
 function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingPlace, findings: Finding[]): ReportFigure[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>();
   const figures: ReportFigure[] = [];
   for (const row of rows) {
     const rowPlace = { ...place, cell: firstCell(row) };
     if (!row.indicator) {
       if (row.stray.length > 0) {
         const label = [row.code, row.name].filter(Boolean).join(" - ");
-        findings.push(finding("UNKNOWN_INDICATOR", `Dòng ${row.row}: chỉ tiêu "${label}" không có trong danh mục chỉ tiêu; số liệu dòng này (${cellList(row.stray)}) không được tổng hợp.`, rowPlace));
+        findings.push(finding("UNKNOWN_INDICATOR", `${capitalised(row.place)}: chỉ tiêu "${label}" không có trong danh mục chỉ tiêu; số liệu dòng này (${cellList(row.stray)}) không được tổng hợp.`, rowPlace));
       }
       continue;
     }
@@ -168,10 +168,10 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
     if (seen.has(ind.code)) {
       const cells = figureCells(row);
       const listed = cells.length ? `; ${cellList(cells)} không được tổng hợp` : "";
-      findings.push(finding("DUPLICATE_ROW", `Chỉ tiêu ${ind.code} xuất hiện hai lần (dòng ${seen.get(ind.code)} và dòng ${row.row}); chỉ lấy dòng đầu${listed}.`, at));
+      findings.push(finding("DUPLICATE_ROW", `Chỉ tiêu ${ind.code} xuất hiện hai lần (${seen.get(ind.code)} và ${row.place}); chỉ lấy dòng đầu${listed}.`, at));
       continue;
     }
-    seen.set(ind.code, row.row);
+    seen.set(ind.code, row.place);
     for (const s of row.stray) {
       const column = s.column ? ` (cột "${s.column}")` : "";
       findings.push(finding("UNUSED_FIGURE", `${ind.code} ô ${s.cell}${column}: số ${shownValue(s.value)} không được tổng hợp: ${s.reason}.`, { ...at, cell: s.cell }));
@@ -393,4 +393,9 @@ function againstPrevious(figures: ReportFigure[], previous: Map<string, ReportFi
       findings.push(finding("JUMP_OVER_3X", `${f.indicator}: ${fmt(now)} tăng hơn 3 lần so với kỳ trước (${fmt(before)}); đề nghị kiểm tra lại.`, at));
     }
   }
+}
+
+/** "dòng 12" at the start of a sentence. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

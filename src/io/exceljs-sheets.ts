@@ -2,7 +2,8 @@
 // web page (workbook-store.ts). Sheets the product does not own are never touched.
 import type ExcelJS from "exceljs";
 import { columnName } from "../core/address";
-import type { PageBand, SheetSpec } from "../core/types";
+import { bandCodes } from "../core/print-layout";
+import type { SheetSpec } from "../core/types";
 
 // Any font exceljs writes must name its face, or LibreOffice falls back to a serif.
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11 };
@@ -50,13 +51,6 @@ function escapeXstring(text: string): string {
   return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
 }
 
-/** One header or footer line in OOXML's form: "&L…&C…&R…", its parts already in header codes. */
-function band(b: PageBand | undefined): string | undefined {
-  if (!b) return undefined;
-  const text = [["&L", b.left], ["&C", b.center], ["&R", b.right]].map(([code, part]) => (part ? `${code}${part}` : "")).join("");
-  return text || undefined;
-}
-
 const absoluteRow = (row: number, col: number) => `${columnName(col)}$${row + 1}`;
 
 /** A4, orientation, fit, print area, repeated titles, header and footer: exactly what spec.print says. */
@@ -77,7 +71,7 @@ function printSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     printTitlesRow: p.titleRows ? `${p.titleRows.first + 1}:${p.titleRows.last + 1}` : undefined,
     printTitlesColumn: p.titleColumns ? `${columnName(p.titleColumns.first)}:${columnName(p.titleColumns.last)}` : undefined,
   };
-  ws.headerFooter = { ...ws.headerFooter, oddHeader: band(p.header), oddFooter: band(p.footer) };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: bandCodes(p.header) || undefined, oddFooter: bandCodes(p.footer) || undefined };
 }
 
 function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {

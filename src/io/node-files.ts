@@ -4,10 +4,10 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { IncomingFile } from "../core/import";
 import { toIncomingFile } from "./incoming";
-import { convertToXlsx, findSoffice, NO_SOFFICE_HINT } from "./soffice";
+import { conversionFor, convertWithLibreOffice, findSoffice, NO_SOFFICE_HINT } from "./soffice";
 import { sniffFormat, type ReadLimits } from "./xlsx";
 
-const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]);
+const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".docx", ".docm", ".doc", ".odt", ".csv"]);
 
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -29,20 +29,24 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
   return out;
 }
 
+/**
+ * Reads a report file natively; what the readers refuse but LibreOffice opens (old or protected .xls,
+ * .doc, .odt, .rtf) is converted when LibreOffice is installed, and read again.
+ */
 export async function readIncoming(file: string, limits: Partial<ReadLimits> = {}): Promise<IncomingFile> {
   const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const name = path.basename(file);
   const hash = sha256(data);
-  const kind = sniffFormat(data);
-  if (kind !== "xls" && kind !== "ods") return toIncomingFile(name, data, hash, stat.mtime, limits);
-  // The hash stays the original file's: the same .xls sent twice is still a duplicate.
+  const native = toIncomingFile(name, data, hash, stat.mtime, limits);
+  const conversion = conversionFor(sniffFormat(data), native);
+  if (!conversion || !native.readError) return native;
+  // The hash stays the original file's: the same .doc sent twice is still a duplicate.
   const soffice = await findSoffice();
-  const converted = soffice ? await convertToXlsx(soffice, data, kind === "xls" ? ".xls" : ".ods") : null;
+  const converted = soffice ? await convertWithLibreOffice(soffice, data, conversion) : null;
   if (converted) return toIncomingFile(name, converted, hash, stat.mtime, limits);
-  const refused = toIncomingFile(name, data, hash, stat.mtime, limits);
-  const reason = soffice ? "LibreOffice không chuyển được tệp này sang .xlsx." : NO_SOFFICE_HINT;
-  return { ...refused, readError: refused.readError && { ...refused.readError, message: `${refused.readError.message} ${reason}` } };
+  const reason = soffice ? "LibreOffice cũng không chuyển được tệp này." : NO_SOFFICE_HINT;
+  return { ...native, readError: { ...native.readError, message: `${native.readError.message} ${reason}` } };
 }
 
 /**

@@ -1,17 +1,10 @@
 import fc from "fast-check";
 import { serialToDate } from "../io/xlsx/dates";
-import { cellFormat, cellValue, dateToSerial, excelGrid, excelValue, gridFromRange, parseRangeAddress } from "./cells";
+import { cellValue, dateToSerial, excelGrid, excelValue, parseRangeAddress } from "./cells";
 
-test("text Excel would parse as a formula, or whose apostrophe it would swallow, is sent with a quote prefix", () => {
-  for (const text of ['=HYPERLINK("http://x")', "+84 912", "-5 người", "@abc", "  =1+1", "'0123"]) expect(excelValue(text)).toBe(`'${text}`);
-  for (const text of ["Thôn 1", "0123", "1/2/2026", "a=b", ""]) expect(excelValue(text)).toBe(text);
-});
-
-test("every non-empty string cell is formatted as text whatever its column's format; other cells keep it", () => {
-  expect(cellFormat("12%", "#,##0")).toBe("@");
-  expect(cellFormat("", "#,##0")).toBe("#,##0");
-  expect(cellFormat(12, "#,##0")).toBe("#,##0");
-  expect(cellFormat(null, "")).toBe("General");
+test("every non-empty string is sent with Excel's quote prefix, whatever it looks like; an empty one empties the cell", () => {
+  for (const text of ['=HYPERLINK("http://x")', "+84 912", "-5 người", "@abc", "  =1+1", "'0123", "Thôn 1", "0123", "1/2/2026", "TRUE", "12%"]) expect(excelValue(text)).toBe(`'${text}`);
+  expect(excelValue("")).toBe("");
 });
 
 test("dates become day serials, empty and non-finite cells empty strings", () => {
@@ -39,15 +32,14 @@ test("a read number is a date only when its format shows a date", () => {
   expect(cellValue("#N/A", "General")).toBe("#N/A");
 });
 
-test("a used range is anchored at A1", () => {
+test("a range address names the cells it covers, 0-based", () => {
   expect(parseRangeAddress("'Báo cáo!'!B3:D10")).toEqual({ top: 2, left: 1, bottom: 9, right: 3 });
   expect(parseRangeAddress("Sheet1!C2")).toEqual({ top: 1, left: 2, bottom: 1, right: 2 });
-  expect(gridFromRange("Sheet1!B2:C2", [["a", ""]], [["@", "General"]])).toEqual([[], [null, "a", null]]);
 });
 
-test("a ragged spec becomes one rectangle of values and formats", () => {
+test("a ragged spec becomes one rectangle of values and of its own formats, General where it names none", () => {
   const grid = excelGrid({ name: "S", values: [["Tiêu đề"], [], ["a", 1, null]], numberFormats: [["@"], [], ["@", "0", ""]], fills: [], boldRows: [], columnWidths: [], freeze: { rows: 0, columns: 0 } });
   expect(grid.width).toBe(3);
-  expect(grid.values).toEqual([["Tiêu đề", "", ""], ["", "", ""], ["a", 1, ""]]);
+  expect(grid.values).toEqual([["'Tiêu đề", "", ""], ["", "", ""], ["'a", 1, ""]]);
   expect(grid.formats).toEqual([["@", "General", "General"], ["General", "General", "General"], ["@", "0", "General"]]);
 });

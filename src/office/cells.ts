@@ -1,6 +1,6 @@
 // Cells between the engine's grids and what Office.js reads and writes: Excel hands back dates as day
 // serials and empty cells as "", takes no Date objects, and parses a written string the way it parses
-// typing, so text that looks like a formula must be escaped.
+// typing, so text is written with the quote prefix that keeps it text.
 import { parseAddress, rangeAddress } from "../core/address";
 import { rectangular } from "../core/sheet-spec";
 import type { CellRange, CellValue, OutValue, SheetSpec } from "../core/types";
@@ -9,41 +9,31 @@ import { isDateFormatCode, serialToDate } from "../io/xlsx/dates";
 /** What Range.values accepts: "" empties a cell. */
 export type ExcelScalar = string | number | boolean;
 
-export const TEXT_FORMAT = "@";
 const GENERAL = "General";
 const DAY_MS = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
 
 /**
- * Strings Excel would not store as typed. Range.values parses a string like typing: a leading "=", "+",
- * "-" (the reference says so) or "@" (implicit intersection) starts a formula, and a leading apostrophe
- * is swallowed as the quote prefix.
- */
-const UNSAFE_TEXT = /^(\s*[=+\-@]|')/;
-
-/**
- * A value as written through Range.values. Text is protected twice, because a formula built from a
- * report file ("=HYPERLINK(...)", "=WEBSERVICE(...)") must never run in the clerk's workbook:
- * 1. every non-empty string cell gets the text format "@" before its values are written (see
- *    cellFormat), which on its own keeps Excel from parsing the string;
- * 2. a string Excel would read as a formula, or whose own apostrophe it would swallow, is written with
- *    a leading apostrophe: the quote prefix Excel itself uses for "text as typed". It is not part of the
- *    value (Range.values reads the string back without it), so the cell holds exactly the report's text
- *    on every host, including one that parses the string despite the text format.
+ * A value as written through Range.values. Excel parses a written string as it parses typing (the
+ * reference: a leading "=", "+" or "-" makes a formula; and so do "@" and number-, date- or boolean-like
+ * text, by the locale), and a formula built from a report file ("=HYPERLINK(...)", "=WEBSERVICE(...)")
+ * must never run in the clerk's workbook. The one protection used is the one Excel documents for typing
+ * text as text: a leading apostrophe, the quote prefix, on every non-empty string. It is not part of the
+ * value (Range.values reads the string back without it, so nothing grows on a round trip), and a string
+ * that starts with an apostrophe of its own keeps it, the first one being swallowed.
+ *
+ * The apostrophe is only ever written into cells that are not formatted as text: a write goes to a new
+ * sheet, and its number formats (including the spec's "@" for text columns, which keeps what the clerk
+ * later types there as text) are applied after the values (see write-plan.ts). Whether Excel keeps an
+ * apostrophe written into a cell already formatted "@" is not documented, so that never happens.
  */
 export function excelValue(v: OutValue): ExcelScalar {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : dateToSerial(v);
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string") return UNSAFE_TEXT.test(v) ? `'${v}` : v;
+  if (typeof v === "string") return v === "" ? "" : `'${v}`;
   return v;
-}
-
-/** A cell's number format: its spec's, except that any text is formatted as text (see excelValue). */
-export function cellFormat(v: OutValue, format: string | undefined): string {
-  if (typeof v === "string" && v !== "") return TEXT_FORMAT;
-  return format || GENERAL;
 }
 
 /** A wall-clock Date (UTC fields as Excel shows them) as an Excel day serial. */
@@ -63,7 +53,7 @@ export function excelGrid(spec: SheetSpec): ExcelGrid {
   const width = rows[0]?.length ?? 0;
   return {
     values: rows.map((row) => row.map(excelValue)),
-    formats: rows.map((row, r) => row.map((v, c) => cellFormat(v, spec.numberFormats[r]?.[c]))),
+    formats: rows.map((row, r) => row.map((_, c) => spec.numberFormats[r]?.[c] || GENERAL)),
     width,
   };
 }
@@ -90,18 +80,6 @@ export function parseRangeAddress(address: string): CellRange | null {
   const b = parseAddress(last);
   if (!a || !b) return null;
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-}
-
-/**
- * A used range as a grid anchored at A1: rows[r][c] is the cell at row r, column c even when the used
- * range starts further down or right (rows above it are empty, cells left of it null).
- */
-export function gridFromRange(address: string, values: unknown[][], formats: unknown[][]): CellValue[][] {
-  const origin = parseRangeAddress(address) ?? { top: 0, left: 0 };
-  const lead = new Array<CellValue>(origin.left).fill(null);
-  const rows: CellValue[][] = Array.from({ length: origin.top }, () => []);
-  values.forEach((row, r) => rows.push([...lead, ...row.map((v, c) => cellValue(v, formats[r]?.[c]))]));
-  return rows;
 }
 
 export function a1(range: CellRange): string {

@@ -210,6 +210,7 @@ export function sampleFigures(unitCode: string, periodKey: string, type = findUn
 // ---------------------------------------------------------------------------------------------------
 // The units list as a clerk keeps it
 
+/** Typed as a clerk types them, not taken from the product's labels: the units reader is tested on text it did not write. */
 const FREQUENCY_LABELS: Record<Frequency, string> = { month: "Tháng", quarter: "Quý", half: "6 tháng", year: "Năm" };
 
 export const UNITS_CSV_HEADER = ["Mã đơn vị", "Tên đơn vị", "Loại", "Đơn vị cấp trên", "Tần suất", "Liên hệ"];

@@ -9,7 +9,21 @@ import { mountPane } from "../ui/view";
 
 async function excelHost(): Promise<Host> {
   const { createExcelStore } = await import(/* webpackChunkName: "excel" */ "../office/excel-store");
-  return { kind: "excel", store: createExcelStore(), saveFile: downloadFile };
+  return { kind: "excel", store: createExcelStore(), saveFile: saveFromExcel };
+}
+
+/**
+ * A file the pane made, from inside Excel. Excel on the web runs the pane in the browser, where the
+ * download works. A desktop Excel runs it in a webview that may drop a download without a word; for that,
+ * Office documents the OpenBrowserWindow API ("to accomplish tasks that cannot always be done in the
+ * sandboxed webview control within the add-in itself; for example, downloading a PDF file when the
+ * webview control is provided by Microsoft Edge"; Windows, Mac and iPad, not the web). So there the
+ * download is tried and this same page is also opened in the default browser, as the web page, where
+ * the clerk opens the saved workbook and makes the same file.
+ */
+async function saveFromExcel(name: string, bytes: Uint8Array): Promise<void> {
+  await downloadFile(name, bytes);
+  if (Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) Office.context.ui.openBrowserWindow(location.origin + location.pathname);
 }
 
 async function webHost(): Promise<Host> {

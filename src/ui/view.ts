@@ -15,7 +15,7 @@ import type { LocalFile } from "./host";
 import { fileStatusTone, statusTone, type Tone } from "./labels";
 import { dueText, periodGroups } from "./periods";
 
-const REPORT_TYPES = ".xlsx,.xlsm,.xls,.ods,.csv";
+const REPORT_TYPES = ".xlsx,.xlsm,.xls,.ods,.docx,.docm,.doc,.odt,.csv";
 const UNITS_TYPES = ".csv,.txt,.xlsx,.xlsm";
 const number = (n: number, digits = 0) => n.toLocaleString("vi-VN", { maximumFractionDigits: digits });
 
@@ -165,7 +165,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
   const drop = el(
     "div",
     { class: "dropzone" },
-    el("p", {}, "Kéo thả các tệp báo cáo vào đây, hoặc"),
+    el("p", {}, "Kéo thả các tệp báo cáo (.xlsx, .xls, .ods, .docx) vào đây, hoặc"),
     el("div", { class: "row" }, reportsPicker.button, reportsPicker.input, sheetsButton),
   );
   drop.addEventListener("dragover", (e) => {

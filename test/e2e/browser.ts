@@ -4,11 +4,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import webpack from "webpack";
 
-export const ROOT = join(__dirname, "..", "..");
+/** The project root, found upwards: the benchmark runs these helpers compiled under bench/dist. */
+export const ROOT = ((from: string): string => {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, "webpack.config.js"))) return dir;
+  return join(from, "..", "..");
+})(__dirname);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The sample story is told as of 25 March 2026, 09:00 in Vietnam; the page's clock is set to it.
 export const SAMPLE_NOW = new Date("2026-03-25T09:00:00+07:00");
@@ -189,4 +193,31 @@ export function watch(page: Page, base: string, allowedHosts: string[] = []): Pa
     w.foreignRequests.push(url);
   });
   return w;
+}
+
+/**
+ * For a test file that drives the built web page: builds and serves it and launches Chromium before the
+ * tests, closes both after them. The getters are read inside the tests.
+ */
+export function useWebPage(): { readonly base: string; readonly browser: Browser } {
+  let server: Server | undefined;
+  let base = "";
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server, base } = await serve(await buildWeb()));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  return {
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running");
+      return browser;
+    },
+  };
 }

@@ -58,7 +58,8 @@ function install(): void {
         return info;
       }),
     HostType: { Excel: "Excel" },
-    context: { requirements: { isSetSupported: () => true } },
+    // As Excel on the web answers: every ExcelApi, but no OpenBrowserWindowApi (desktop Excel only).
+    context: { requirements: { isSetSupported: (name: string) => name !== "OpenBrowserWindowApi" } },
   };
   Object.assign(window, { Office: office, Excel: { run: workbook.run }, excelFake: handle });
 }

@@ -160,15 +160,21 @@ export function encryptedWorkbook(): Uint8Array {
   return bytes;
 }
 
-/** Deterministic pseudo-random bytes (a seeded xorshift), so a failing case can be rerun. */
-export function randomBytes(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
+/** A seeded xorshift generator of 32-bit numbers: tests draw from it so that a failing case reruns the same. */
+export function xorshift(seed: number): () => number {
   let x = seed | 0 || 1;
-  for (let i = 0; i < length; i++) {
+  return () => {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
+    return x >>> 0;
+  };
+}
+
+/** Deterministic pseudo-random bytes, so a failing case can be rerun. */
+export function randomBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const next = xorshift(seed);
+  for (let i = 0; i < length; i++) bytes[i] = next() & 0xff;
   return bytes;
 }

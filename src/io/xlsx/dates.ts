@@ -51,7 +51,22 @@ export function serialToDate(serial: number, date1904: boolean): Date | null {
 }
 
 const FIRST_DAY_1900 = Date.UTC(1899, 11, 31);
+const FIRST_REAL_DAY_1900 = Date.UTC(1900, 0, 1);
 const PHANTOM_LEAP_DAY = Date.UTC(1900, 2, 1);
+
+/**
+ * The inverse of serialToDate, for writers: the serial of a wall-clock Date (UTC fields), or null when
+ * Excel cannot show it (before 1900-01-01, or 1904-01-01 in the 1904 system; from year 10000).
+ */
+export function dateToSerial(date: Date, date1904: boolean): number | null {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return null;
+  let serial = t / DAY_MS + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
+  // Excel counts a 29 February 1900 that never was: days before 1 March 1900 sit one serial lower.
+  if (!date1904 && t >= FIRST_REAL_DAY_1900 && t < PHANTOM_LEAP_DAY) serial -= 1;
+  else if (!date1904 && t < FIRST_REAL_DAY_1900 && serial >= 1) return null;
+  return serial >= 0 && serial < MAX_SERIAL ? serial : null;
+}
 
 /** Dates that readers computed from the 1899-12-30 epoch, moved to the day Excel shows before 1900-03-01. */
 export function fixPhantomLeapDay(date: Date, date1904: boolean): Date {

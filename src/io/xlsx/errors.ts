@@ -1,5 +1,6 @@
-// The one error the workbook reader throws, with the finding code it maps to and a Vietnamese message
-// that tells the clerk what is wrong and what to do about it.
+// The one error the report readers throw (.xlsx here; .docx, .ods and .xls reuse it), with the finding code
+// it maps to and a Vietnamese message that tells the clerk what is wrong and what to do about it. Messages
+// about the zip container name no format: .xlsx, .docx and .ods share it.
 
 export type WorkbookReadErrorCode = "FILE_UNREADABLE" | "FILE_FORMAT" | "FILE_TOO_LARGE" | "FILE_ENCRYPTED";
 
@@ -15,7 +16,11 @@ export class WorkbookReadError extends Error {
 }
 
 const RESAVE_AS_XLSX = "mở tệp bằng Excel rồi lưu lại dạng .xlsx (Lưu thành > Sổ làm việc Excel)";
-const ASK_AGAIN = "hãy mở thử bằng Excel và lưu lại, hoặc đề nghị đơn vị gửi lại tệp";
+const ASK_AGAIN = "hãy mở thử tệp (bằng Excel, Word hoặc LibreOffice) và lưu lại, hoặc đề nghị đơn vị gửi lại tệp";
+
+function capitalized(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
 
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -51,34 +56,34 @@ export const readErrors = {
   encrypted: () =>
     new WorkbookReadError(
       "FILE_ENCRYPTED",
-      "Tệp có đặt mật khẩu nên không đọc được: đề nghị đơn vị mở tệp bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi gửi lại.",
+      "Tệp có đặt mật khẩu nên không đọc được: đề nghị đơn vị mở tệp bằng Excel (hoặc Word), gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc / Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi gửi lại.",
     ),
   brokenZip: (cause?: unknown) =>
     new WorkbookReadError(
       "FILE_UNREADABLE",
-      `Tệp .xlsx bị hỏng hoặc chưa tải về hết (cấu trúc tệp nén không đọc được): hãy tải lại tệp, hoặc đề nghị đơn vị gửi lại.`,
+      `Tệp bị hỏng hoặc chưa tải về hết (cấu trúc tệp nén không đọc được): hãy tải lại tệp, hoặc đề nghị đơn vị gửi lại.`,
       { cause },
     ),
   brokenPart: (part: string, cause?: unknown) =>
     new WorkbookReadError(
       "FILE_UNREADABLE",
-      `Tệp .xlsx bị hỏng: phần "${part}" bên trong không đọc được. Hãy mở thử bằng Excel và lưu lại, hoặc đề nghị đơn vị gửi lại tệp.`,
+      `Tệp bị hỏng: phần "${part}" bên trong không đọc được. ${capitalized(ASK_AGAIN)}.`,
       { cause },
     ),
   duplicatePart: (part: string) =>
     new WorkbookReadError(
       "FILE_UNREADABLE",
-      `Tệp .xlsx bị hỏng hoặc bị chỉnh sửa bất thường: phần "${part}" xuất hiện hai lần. ${ASK_AGAIN[0].toUpperCase()}${ASK_AGAIN.slice(1)}.`,
+      `Tệp bị hỏng hoặc bị chỉnh sửa bất thường: phần "${part}" xuất hiện hai lần. ${capitalized(ASK_AGAIN)}.`,
     ),
   missingPart: (what: string) =>
-    new WorkbookReadError("FILE_UNREADABLE", `Tệp .xlsx bị hỏng: thiếu ${what}; ${ASK_AGAIN}.`),
+    new WorkbookReadError("FILE_UNREADABLE", `Tệp bị hỏng: thiếu ${what}; ${ASK_AGAIN}.`),
   unsupportedCompression: (part: string) =>
     new WorkbookReadError(
       "FILE_UNREADABLE",
-      `Tệp .xlsx được nén theo cách chưa hỗ trợ (phần "${part}"): ${RESAVE_AS_XLSX}.`,
+      `Tệp được nén theo cách chưa hỗ trợ (phần "${part}"): ${ASK_AGAIN}.`,
     ),
   unexpected: (cause: unknown) =>
-    new WorkbookReadError("FILE_UNREADABLE", `Tệp .xlsx bị hỏng, không đọc được nội dung: ${ASK_AGAIN}.`, { cause }),
+    new WorkbookReadError("FILE_UNREADABLE", `Tệp bị hỏng, không đọc được nội dung: ${ASK_AGAIN}.`, { cause }),
   tooLargeUncompressed: (limit: number) =>
     new WorkbookReadError(
       "FILE_TOO_LARGE",
@@ -87,7 +92,7 @@ export const readErrors = {
   sizeLie: (part: string) =>
     new WorkbookReadError(
       "FILE_TOO_LARGE",
-      `Tệp bị từ chối: phần "${part}" giải nén ra nhiều hơn kích thước nó tự khai (dấu hiệu tệp độc hại hoặc bị hỏng). Hãy đề nghị đơn vị gửi lại tệp lưu từ Excel.`,
+      `Tệp bị từ chối: phần "${part}" giải nén ra nhiều hơn kích thước nó tự khai (dấu hiệu tệp độc hại hoặc bị hỏng). Hãy đề nghị đơn vị gửi lại tệp.`,
     ),
   tooManySheets: (count: number, limit: number) =>
     new WorkbookReadError(
@@ -105,3 +110,8 @@ export const readErrors = {
       `Trang "${sheet}" có quá nhiều ô (hơn ${limit.toLocaleString("vi-VN")} ô): hãy xóa dữ liệu thừa hoặc tách tệp, lưu lại rồi gửi lại.`,
     ),
 };
+
+/** What a reader throws for any failure: its own refusals as they are, anything else as a damaged file. */
+export function asReadError(error: unknown): WorkbookReadError {
+  return error instanceof WorkbookReadError ? error : readErrors.unexpected(error);
+}

@@ -56,3 +56,19 @@ export function parseRelationships(xml: string, sourcePart: string): Relationshi
   scanner.finish();
   return relationships;
 }
+
+export function targetOf(relationships: Relationship[], kind: string): string | undefined {
+  return relationships.find((r) => r.kind === kind && r.target)?.target;
+}
+
+/** dcterms:modified of the core properties part (docProps/core.xml), an instant. */
+export function parseModified(xml: string): Date | null {
+  const scanner = new XmlScanner(xml);
+  while (scanner.next()) {
+    if (scanner.name === "modified" && !scanner.closing) {
+      const date = new Date(scanner.text().trim());
+      return Number.isNaN(date.getTime()) ? null : date;
+    }
+  }
+  return null;
+}

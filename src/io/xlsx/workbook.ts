@@ -1,15 +1,15 @@
 // File bytes -> Workbook: finds the workbook part through the package relationships, then reads the
 // shared strings, the date styles and each worksheet in workbook order.
 import type { Sheet, Workbook } from "../../core/types";
-import { readErrors, WorkbookReadError } from "./errors";
+import { asReadError, readErrors, type WorkbookReadError } from "./errors";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits";
-import { parseRelationships, relationshipsPartOf, type Relationship } from "./package-parts";
-import { PackageReader } from "./package-reader";
+import { targetOf, type Relationship } from "./package-parts";
+import { PackageReader, readModified, readPart, relationshipsOf } from "./package-reader";
 import { readSharedStrings } from "./rich-text";
 import { looksLikeMarkup, sniffFormat, zipKind, type FileKind } from "./sniff";
 import { readDateStyles } from "./styles";
 import { readWorksheet, type SheetContext } from "./worksheet";
-import { XmlError, XmlScanner } from "./xml";
+import { XmlScanner } from "./xml";
 import { isZip, readZipDirectory } from "./zip";
 
 interface SheetEntry {
@@ -65,36 +65,6 @@ function parseWorkbookPart(xml: string): WorkbookPart {
   return { sheets, date1904 };
 }
 
-/** Reads and parses one part; null when absent. Malformed XML names the part in the refusal. */
-function readPart<T>(reader: PackageReader, part: string, parse: (xml: string) => T): T | null {
-  const xml = reader.text(part);
-  if (xml === null) return null;
-  try {
-    return parse(xml);
-  } catch (error) {
-    throw error instanceof XmlError ? readErrors.brokenPart(part, error) : error;
-  }
-}
-
-function relationshipsOf(reader: PackageReader, part: string): Relationship[] {
-  return readPart(reader, relationshipsPartOf(part), (xml) => parseRelationships(xml, part)) ?? [];
-}
-
-function targetOf(relationships: Relationship[], kind: string): string | undefined {
-  return relationships.find((r) => r.kind === kind && r.target)?.target;
-}
-
-function parseModified(xml: string): Date | null {
-  const scanner = new XmlScanner(xml);
-  while (scanner.next()) {
-    if (scanner.name === "modified" && !scanner.closing) {
-      const date = new Date(scanner.text().trim());
-      return Number.isNaN(date.getTime()) ? null : date;
-    }
-  }
-  return null;
-}
-
 /** A sheet relationship the reader reads as a grid: worksheets, not chartsheets, dialogs or macro sheets. */
 function isWorksheet(relationship: Relationship | undefined): relationship is Relationship {
   if (!relationship) return false;
@@ -130,8 +100,7 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): Workbook {
     if (content === null) throw readErrors.missingPart(`nội dung trang "${entry.name}"`);
     sheets.push({ name: entry.name, hidden: entry.hidden, ...content });
   }
-  const corePart = targetOf(packageRels, "core-properties") ?? "docProps/core.xml";
-  return { sheets, modifiedAt: readPart(reader, corePart, parseModified) };
+  return { sheets, modifiedAt: readModified(reader, packageRels) };
 }
 
 /**
@@ -145,7 +114,6 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}
     if (!isZip(bytes)) throw refusalFor(sniffFormat(bytes), bytes);
     return readPackage(bytes, effective);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw readErrors.unexpected(error);
+    throw asReadError(error);
   }
 }

@@ -132,6 +132,9 @@ function readCell(scanner: XmlScanner, type: string | null, style: number, conte
   if (scanner.selfClosing) return null;
   const literal = scanner.literalContent("<v>", "</v></c>");
   if (literal !== null) return cellValue(type, literal, null, style, context);
+  // The master workbook's own sheets hold their text as inline strings: the same fast path for those.
+  const inlineLiteral = type === "inlineStr" ? scanner.literalContent("<is><t>", "</t></is></c>") : null;
+  if (inlineLiteral !== null) return decodeCellText(inlineLiteral);
   const inside = scanner.depth;
   let v: string | null = null;
   let inline: string | null = null;

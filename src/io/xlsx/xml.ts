@@ -59,6 +59,9 @@ export class XmlScanner {
   selfClosing = false;
   /** Elements open around the scanner's position (after the current tag). */
   depth = 0;
+  /** Where the current tag starts ("<") and ends (after ">"): lets a writer splice a part it did not parse whole. */
+  tagStart = 0;
+  tagEnd = 0;
   private pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
@@ -147,6 +150,13 @@ export class XmlScanner {
     return false;
   }
 
+  /** The qualified name ("x14ac:dyDescent", "r:id") of the attribute `nextAttr()` moved to. */
+  attrQualifiedName(): string {
+    let start = this.attrNameStart;
+    while (start > 0 && !isNameEnd(this.xml.charCodeAt(start - 1))) start--;
+    return this.xml.slice(start, this.attrNameEnd);
+  }
+
   /** The attribute `nextAttr()` moved to has this local name. */
   attrIs(localName: string): boolean {
     return this.attrNameEnd - this.attrNameStart === localName.length && this.xml.startsWith(localName, this.attrNameStart);
@@ -163,6 +173,14 @@ export class XmlScanner {
    */
   text(): string {
     if (this.selfClosing || this.closing) return "";
+    return this.textAfterTag();
+  }
+
+  /**
+   * The text between the current tag, whatever it is, and the next one: with `text()` on a start tag,
+   * reads mixed content (`<text:p>a<text:s/>b</text:p>`), the text after an empty or an end tag too.
+   */
+  textAfterTag(): string {
     const s = this.xml;
     let out = "";
     let from = this.pos;
@@ -237,7 +255,8 @@ export class XmlScanner {
     this.selfClosing = !this.closing && s.charCodeAt(i - 1) === 47;
     this.attrEnd = this.selfClosing ? i - 1 : i;
     this.attrCursor = this.attrStart;
-    this.pos = i + 1;
+    this.tagStart = lt;
+    this.pos = this.tagEnd = i + 1;
     if (this.closing) {
       if (--this.depth < 0) throw new XmlError("unbalanced end tag");
     } else {

@@ -12,6 +12,11 @@ export interface ZipEntry {
   /** Uncompressed size as declared by the central directory (may be a lie). */
   size: number;
   localOffset: number;
+  /** CRC-32, general-purpose flags and DOS time and date as the central directory gives them: what a writer needs to copy the entry without inflating it. */
+  crc32: number;
+  flags: number;
+  dosTime: number;
+  dosDate: number;
 }
 
 /** Entries keyed by lower-cased name: OOXML part names are case-insensitive. */
@@ -124,6 +129,10 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
       compressedSize: u32(b, at + 20),
       size: u32(b, at + 24),
       localOffset: u32(b, at + 42),
+      crc32: u32(b, at + 16),
+      flags: u16(b, at + 8),
+      dosTime: u16(b, at + 12),
+      dosDate: u16(b, at + 14),
     };
     applyZip64Extra(b, at + 46 + nameLength, extraLength, entry);
     const key = entry.name.toLowerCase();
@@ -135,7 +144,8 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
   return entries;
 }
 
-function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The entry's stored (compressed) bytes. */
+export function entryData(b: Uint8Array, entry: ZipEntry): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > b.length || u32(b, at) !== LOCAL_SIGNATURE) throw readErrors.brokenZip();
   const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
