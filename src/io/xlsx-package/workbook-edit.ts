@@ -36,6 +36,8 @@ export interface NewSheet {
   name: string;
   sheetId: number;
   relationshipId: string;
+  /** The tab of the existing sheet it goes before (types.ts, `leading`), or null: after every sheet. */
+  before: number | null;
 }
 
 export interface WorkbookEdits {
@@ -46,6 +48,8 @@ export interface WorkbookEdits {
   rewritten: Set<number>;
   /** The sheets written now whose spec prints a given area or titles (types.ts, PrintSetup): their names replace the old ones. */
   printed: { index: number; name: string; print: PrintSetup }[];
+  /** An existing sheet's tab once the new sheets are in (they move the sheets after them along). */
+  tabOf: (old: number) => number;
 }
 
 /**
@@ -86,15 +90,23 @@ export function editWorkbook(part: XmlPart, edits: WorkbookEdits, ns: Namespaces
     if (!sheets) throw new Error("workbook without <sheets>");
     const r = prefixFor(xml, root, ns.relationships);
     const id = r === null ? `xmlns:r="${ns.relationships}" r:id` : `${r}id`;
-    const text = edits.newSheets.map((s) => `<${p}sheet name="${escapeAttribute(s.name)}" sheetId="${s.sheetId}" ${id}="${escapeAttribute(s.relationshipId)}"/>`).join("");
-    appendInside(xml, splice, sheets, text);
+    const entry = (s: NewSheet) => `<${p}sheet name="${escapeAttribute(s.name)}" sheetId="${s.sheetId}" ${id}="${escapeAttribute(s.relationshipId)}"/>`;
+    const existing = children(sheets, "sheet");
+    const placeOf = (s: NewSheet) => (s.before === null ? undefined : existing[s.before]);
+    for (const before of new Set(edits.newSheets.map(placeOf))) {
+      if (before) splice.insert(before.start, edits.newSheets.filter((s) => placeOf(s) === before).map(entry).join(""));
+    }
+    const last = edits.newSheets.filter((s) => !placeOf(s)).map(entry).join("");
+    if (last) appendInside(xml, splice, sheets, last);
   }
 
   if (edits.activeTab !== null) {
     const view = child(root, "bookViews")?.children.find((v) => v.name === "workbookView");
     if (view) {
       let t = withAttribute(tag(view), "activeTab", String(edits.activeTab));
-      if (Number(view.attrs.get("firstSheet") ?? 0) > edits.activeTab) t = withAttribute(t, "firstSheet", String(edits.activeTab));
+      const first = edits.tabOf(Number(view.attrs.get("firstSheet") ?? 0));
+      if (first > edits.activeTab) t = withAttribute(t, "firstSheet", String(edits.activeTab));
+      else if (view.attrs.has("firstSheet") && String(first) !== view.attrs.get("firstSheet")) t = withAttribute(t, "firstSheet", String(first));
       splice.replace(view.start, view.openEnd, t);
     } else if (sheets) {
       // bookViews comes right before sheets in the schema.
@@ -105,15 +117,24 @@ export function editWorkbook(part: XmlPart, edits: WorkbookEdits, ns: Namespaces
   const definedNames = child(root, "definedNames");
   const printed = new Set(edits.printed.map((p) => p.index));
   const added = withPrefix(edits.printed.flatMap((s) => printNames(s.index, s.name, s.print)).join(""), p);
-  if (definedNames && (edits.rewritten.size || printed.size)) {
+  if (definedNames) {
+    // Names are looked at as the workbook has them (old tabs); the names added are on the new tabs.
     const names = children(definedNames, "definedName");
-    const dropped = names.filter((n) => {
+    const goes = (n: XmlElement) => {
       const name = (n.attrs.get("name") ?? "").toLowerCase();
       const sheet = Number(n.attrs.get("localSheetId"));
-      return (CONTENT_BOUND_NAMES.has(name) && edits.rewritten.has(sheet)) || (name === PRINT_TITLES.toLowerCase() && printed.has(sheet));
-    });
+      return (CONTENT_BOUND_NAMES.has(name) && edits.rewritten.has(sheet)) || (name === PRINT_TITLES.toLowerCase() && edits.rewritten.has(sheet) && printed.has(edits.tabOf(sheet)));
+    };
+    const dropped = names.filter(goes);
     if (!added && dropped.length === definedNames.children.length && dropped.length) splice.remove(definedNames);
     else for (const n of dropped) splice.remove(n);
+    // A name scoped to a sheet follows the sheet to its new tab.
+    for (const n of names) {
+      const sheet = n.attrs.get("localSheetId");
+      if (sheet === undefined || goes(n) || !/^\d+$/.test(sheet)) continue;
+      const moved = String(edits.tabOf(Number(sheet)));
+      if (moved !== sheet) splice.replace(n.start, n.openEnd, withAttribute(tag(n), "localSheetId", moved));
+    }
     if (added) appendInside(xml, splice, definedNames, added);
   } else if (added) {
     // definedNames comes right before calcPr and what follows it in the schema.
