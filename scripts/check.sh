@@ -9,8 +9,10 @@ command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 # Word 97-2003 (.doc) reports are converted through LibreOffice Writer in the command line.
 [ -e /usr/lib/libreoffice/share/registry/writer.xcd ] || need_apt+=(libreoffice-writer-nogui)
-# pdfinfo and pdftotext: the master-workbook test looks at the PDF LibreOffice prints
+# The print tests render workbooks to PDF and measure them (pdfinfo, pdftotext -bbox, pdffonts), in
+# Carlito: the font metric-compatible with Calibri that LibreOffice uses where Calibri is missing.
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need_apt[*]} (apt)..."

@@ -49,7 +49,7 @@ test("a 40,000-character unit name and finding message: every input, import and 
   for (const spec of specs) for (const s of strings(spec)) expect(s.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
   const cutIn = (name: string) => strings(specs.find((s) => s.name === name)!).filter((s) => s.endsWith(TRUNCATION_MARKER));
   expect(cutIn(SHEETS.units)).toEqual([clampCellText(LONG_NAME)]);
-  expect(cutIn(SHEETS.consolidated)).toEqual([clampCellText(LONG_NAME)]);
+  expect(cutIn(SHEETS.byUnit)).toEqual([clampCellText(LONG_NAME)]);
   expect(cutIn(SHEETS.status)).toEqual([clampCellText(LONG_NAME)]);
   expect(cutIn(SHEETS.findings)).toContain(clampCellText(LONG_MESSAGE));
 });

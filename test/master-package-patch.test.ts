@@ -11,9 +11,9 @@ import { consolidationSpecs, sheetMismatches, smallBook } from "./helpers/master
 
 const decoder = new TextDecoder();
 const specs = consolidationSpecs();
-/** Sheets the fixture already has: rewritten in place. The others are appended. */
-const REWRITTEN = [SHEETS.data, SHEETS.consolidated, SHEETS.status];
-const ADDED = specs.map((s) => s.name).filter((n) => !REWRITTEN.includes(n as never));
+/** Sheets the fixture already has: rewritten in place, in the order of the specs. The others are appended. */
+const REWRITTEN = specs.map((s) => s.name).filter((n) => [SHEETS.data, SHEETS.consolidated, SHEETS.status].includes(n as never));
+const ADDED = specs.map((s) => s.name).filter((n) => !REWRITTEN.includes(n));
 
 function text(parts: Record<string, Uint8Array>, name: string): string {
   return decoder.decode(parts[name]);
@@ -47,9 +47,10 @@ describe.each(["openpyxl", "excel"] as const)("a clerk's master in %s layout", (
     for (const spec of specs) expect(sheetMismatches(read.grids[spec.name], spec)).toEqual([]);
   });
 
-  test("the clerk's sheets keep their cells and the tab order is kept, new sheets appended", () => {
+  test("the clerk's sheets keep their cells and their order; a new report goes before them (types.ts, `leading`), other new sheets last", () => {
     const read = MasterPackage.open(patched.bytes);
-    expect(read.sheets.map((s) => s.name)).toEqual([...CLERK_SHEETS, ...ADDED]);
+    expect(ADDED[0]).toBe(SHEETS.byUnit);
+    expect(read.sheets.map((s) => s.name)).toEqual([SHEETS.byUnit, ...CLERK_SHEETS, ...ADDED.slice(1)]);
     expect(read.find(SHEETS.status)?.visibility).toBe("hidden");
     expect(read.grids(["Đơn vị"])["Đơn vị"]).toEqual([["Mã đơn vị", "Tên đơn vị"], ["X01", "Xã Tân Lập"], ["X02", "Xã Hòa Bình"]]);
     expect(patched.replaced).toEqual(REWRITTEN);
@@ -66,9 +67,25 @@ describe.each(["openpyxl", "excel"] as const)("a clerk's master in %s layout", (
     expect(workbook).toContain(`<definedName name="TyLeMucTieu">0.8</definedName>`);
     expect(workbook).toContain(`<definedName name="DuLieuDong">OFFSET('Dữ liệu'!$A$1,0,0,COUNTA('Dữ liệu'!$A:$A),11)</definedName>`);
     expect(workbook).toContain(`<definedName name="CotKy">'Dữ liệu'!$A:$A</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Dữ liệu'!$1:$1</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Biểu đồ'!$A$1:$H$30</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="2" hidden="1">`);
+    // Every name scoped to a sheet is on the tab of the sheet its formula names.
+    const tabs = MasterPackage.open(patched.bytes).sheets.map((s) => s.name);
+    const scoped = [...workbook.matchAll(/<definedName name="[^"]+" localSheetId="(\d+)"[^>]*>'([^']+)'!/g)];
+    expect(scoped.length).toBeGreaterThan(6);
+    for (const [, tab, sheet] of scoped) expect([tab, tabs[Number(tab)]]).toEqual([tab, sheet]);
+    // The names scoped to a sheet follow it one tab along, past the report added before the clerk's sheets.
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">'Dữ liệu'!$1:$1</definedName>`);
+    // The reports print their table and repeat their header rows (types.ts, PrintSetup): one name each.
+    const tab = (name: string) => MasterPackage.open(patched.bytes).sheets.findIndex((s) => s.name === name);
+    for (const name of [SHEETS.consolidated, SHEETS.byUnit, SHEETS.status]) {
+      const p = specs.find((s) => s.name === name)!.print!;
+      const names = [...workbook.matchAll(new RegExp(`<definedName name="(_xlnm\\.Print_\\w+)" localSheetId="${tab(name)}">([^<]*)<`, "g"))].map((m) => [m[1], m[2]]);
+      expect(names).toEqual([
+        ["_xlnm.Print_Area", `'${name}'!$A$1:$${String.fromCharCode(65 + p.area!.right)}$${p.area!.bottom + 1}`],
+        ["_xlnm.Print_Titles", `'${name}'!$${p.titleRows!.first + 1}:$${p.titleRows!.last + 1}`],
+      ]);
+    }
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">'Biểu đồ'!$A$1:$H$30</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="3" hidden="1">`);
     // The old data sheet's print area described its old cells.
     expect(workbook).not.toContain(`'Dữ liệu'!$A$1:$K$4`);
     // The workbook part outside the edited elements is the original text.
@@ -125,13 +142,15 @@ describe("the tab the workbook opens on", () => {
   test("stays on the clerk's sheet when that sheet is selected in its own XML: moving would group two tabs", () => {
     const patched = patchMasterPackage(clerkMaster({ activeTab: 0 }), specs, { activate: SHEETS.consolidated });
     expect(patched.activeSheet).toBe("Biểu đồ");
+    expect(decoder.decode(unzipSync(patched.bytes)["xl/workbook.xml"])).toMatch(/activeTab="1"/);
     expect(selectedSheets(patched.bytes)).toEqual([sheetPart("clerk-chart")]);
   });
 
   test("moves to the requested sheet when the open tab is one the product rewrites", () => {
     const patched = patchMasterPackage(clerkMaster({ activeTab: 1 }), specs, { activate: SHEETS.consolidated });
     expect(patched.activeSheet).toBe(SHEETS.consolidated);
-    expect(decoder.decode(unzipSync(patched.bytes)["xl/workbook.xml"])).toMatch(/activeTab="4"/);
+    // Tab 4 before, one along since the per-unit report went before the clerk's sheets.
+    expect(decoder.decode(unzipSync(patched.bytes)["xl/workbook.xml"])).toMatch(/activeTab="5"/);
     expect(selectedSheets(patched.bytes)).toEqual([sheetPart("summary")]);
   });
 

@@ -29,6 +29,8 @@ interface Producer {
   calcPr: boolean;
   bookViews: boolean;
   date1904: boolean;
+  /** A name scoped to each sheet (a print area of the clerk's, a named cell). */
+  sheetNames: boolean;
 }
 
 interface ExistingSheet {
@@ -53,6 +55,7 @@ const producerArb: fc.Arbitrary<Producer> = fc.record({
   calcChain: fc.boolean(),
   calcPr: fc.boolean(),
   bookViews: fc.boolean(),
+  sheetNames: fc.boolean(),
   date1904: fc.boolean(),
 });
 
@@ -130,7 +133,9 @@ function existingPackage({ producer: p, sheets, activeTab }: Existing): { bytes:
   parts["xl/workbook.xml"] =
     `<?xml version="1.0" encoding="UTF-8"?><${x}workbook ${ns} xmlns:r="${REL}"><${x}workbookPr${p.date1904 ? ' date1904="1"' : ""}/>` +
     (p.bookViews ? `<${x}bookViews><${x}workbookView activeTab="${activeTab}"/></${x}bookViews>` : "") +
-    `<${x}sheets>${sheetList}</${x}sheets>${p.calcPr ? `<${x}calcPr calcId="122211"/>` : ""}</${x}workbook>`;
+    `<${x}sheets>${sheetList}</${x}sheets>` +
+    (p.sheetNames ? `<${x}definedNames>${sheets.map((s, i) => `<${x}definedName name="${i % 2 ? "_xlnm.Print_Area" : `Vung${i}`}" localSheetId="${i}">'${escape(s.name)}'!$A$1:$B$2</${x}definedName>`).join("")}</${x}definedNames>` : "") +
+    `${p.calcPr ? `<${x}calcPr calcId="122211"/>` : ""}</${x}workbook>`;
   parts["xl/_rels/workbook.xml.rels"] = `<Relationships xmlns="${PKG}">${rels.map(([i, type, to]) => `<Relationship Id="${i}" Type="${REL}/${type}" Target="${target(to)}"/>`).join("")}</Relationships>`;
   parts["_rels/.rels"] = `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${p.absoluteTargets ? "/" : ""}xl/workbook.xml"/></Relationships>`;
   const overrides = [
@@ -176,7 +181,18 @@ const specArb = (name: string): fc.Arbitrary<SheetSpec> =>
       widths: fc.array(fc.integer({ min: 0, max: 80 }), { maxLength: 6 }),
       freeze: fc.record({ rows: fc.nat(3), columns: fc.nat(2) }),
       bars: fc.option(fc.record({ top: fc.nat(4), left: fc.nat(4) })),
-      landscape: fc.boolean(),
+      print: fc.option(
+        fc.record({
+          fit: fc.nat(2),
+          area: fc.option(fc.record({ bottom: fc.nat(8), right: fc.nat(5) })),
+          titleRows: fc.option(fc.nat(3)),
+          titleColumns: fc.option(fc.nat(2)),
+          header: fc.option(fc.constantFrom("UBND xã A && B", "Tính đến &D", "")),
+        }),
+      ),
+      leading: fc.boolean(),
+      heights: fc.uniqueArray(fc.record({ row: fc.nat(9), points: fc.constantFrom(15, 30, 45.5) }), { selector: (h) => h.row, maxLength: 3 }),
+      wrapColumns: fc.subarray([0, 1, 4]),
     })
     .map((r) => ({
       name,
@@ -188,7 +204,21 @@ const specArb = (name: string): fc.Arbitrary<SheetSpec> =>
       columnWidths: r.widths,
       freeze: r.freeze,
       bars: r.bars ? { top: r.bars.top, left: r.bars.left, bottom: r.bars.top + 2, right: r.bars.left } : undefined,
-      landscape: r.landscape,
+      rowHeights: r.heights,
+      wrapColumns: r.wrapColumns,
+      leading: r.leading,
+      print: r.print
+        ? {
+            paper: "A4" as const,
+            orientation: r.print.fit ? ("landscape" as const) : ("portrait" as const),
+            fitToWidth: r.print.fit,
+            fitToHeight: 0,
+            area: r.print.area ? { top: 0, left: 0, ...r.print.area } : undefined,
+            titleRows: r.print.titleRows === null ? undefined : { first: r.print.titleRows, last: r.print.titleRows + 1 },
+            titleColumns: r.print.titleColumns === null ? undefined : { first: 0, last: r.print.titleColumns },
+            header: r.print.header === null ? undefined : { center: r.print.header },
+          }
+        : undefined,
     }));
 
 const specsArb: fc.Arbitrary<SheetSpec[]> = fc
@@ -213,11 +243,31 @@ test("random product sheets patched into random existing workbooks read back as 
       expect(after["xl/calcChain.xml"]).toBeUndefined();
       expect(new TextDecoder().decode(after["xl/workbook.xml"])).toMatch(/calcPr[^>]*fullCalcOnLoad="1"/);
 
-      // The clerk's sheets read the same, in the same order and visibility, ahead of the new ones.
+      // The sheets there before keep their order and visibility (the clerk's their cells); a new sheet for
+      // paper goes before the first of them that is not for paper, in the order of the specs, any other
+      // new sheet after them all (types.ts, `leading`).
       const whole = readWorkbook(patched.bytes).sheets;
       const previous = readWorkbook(original).sheets;
-      expect(whole.slice(0, previous.length).map((s) => [s.name, s.hidden])).toEqual(previous.map((s) => [s.name, s.hidden]));
+      const there = previous.map((s) => s.name);
+      const added = specs.filter((s) => !there.includes(s.name));
+      const paper = new Set(specs.filter((s) => s.leading).map((s) => s.name));
+      const at = there.findIndex((n) => !paper.has(n));
+      const order = at < 0 ? [...there, ...added.map((s) => s.name)] : [...there.slice(0, at), ...added.filter((s) => s.leading).map((s) => s.name), ...there.slice(at), ...added.filter((s) => !s.leading).map((s) => s.name)];
+      expect(whole.map((s) => s.name)).toEqual(order);
+      expect(whole.filter((s) => there.includes(s.name)).map((s) => s.hidden)).toEqual(previous.map((s) => s.hidden));
       for (const sheet of previous.filter((s) => !names.includes(s.name))) expect(whole.find((s) => s.name === sheet.name)?.rows).toEqual(sheet.rows);
+
+      // Every name scoped to a sheet is on the tab of the sheet its formula names; each print area and
+      // title rows the specs ask for is there once.
+      const workbook = new TextDecoder().decode(after["xl/workbook.xml"]);
+      const scoped = [...workbook.matchAll(/definedName name="([^"]+)" localSheetId="(\d+)">'([^']+)'!/g)];
+      for (const [, , tab, sheet] of scoped) expect([tab, whole[Number(tab)]?.name]).toEqual([tab, sheet]);
+      for (const spec of specs) {
+        const tab = String(order.indexOf(spec.name));
+        const has = (name: string) => scoped.filter((m) => m[1] === name && m[2] === tab).length;
+        if (spec.print?.area) expect([spec.name, has("_xlnm.Print_Area")]).toEqual([spec.name, 1]);
+        if (spec.print?.titleRows || spec.print?.titleColumns) expect([spec.name, has("_xlnm.Print_Titles")]).toEqual([spec.name, 1]);
+      }
 
       // Patching the result again with the same sheets writes the same bytes.
       expect(Buffer.compare(Buffer.from(patchMasterPackage(patched.bytes, specs).bytes), Buffer.from(patched.bytes))).toBe(0);

@@ -4,7 +4,9 @@
 // objects are null too; written values travel as JSON and are parsed like typing (a string starting with
 // =, +, - or @ in a cell not formatted as text becomes a formula; a leading apostrophe is swallowed).
 // Writes take effect at once, so it counts syncs but cannot fail part-way; the jest tests of the store
-// use excel-wire-fake, which does both.
+// use excel-wire-fake, which does both. It records the format properties and the page layout the store
+// sets, methods included (setPrintArea, setPrintTitleRows, setPrintTitleColumns), which excel-wire-fake
+// does not model.
 import { parseAddress, rangeAddress } from "../src/core/address";
 import type { CellRange } from "../src/core/types";
 import type { ExcelRun } from "../src/office/excel-store";
@@ -20,12 +22,30 @@ export interface FakeCell {
   formatAtWrite: string | null;
 }
 
+/** What the store set on a sheet's page layout; a method's argument under the name of what it sets. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  /** The parts of headersFooters.defaultForAllPages that were set: leftHeader, rightFooter, ... */
+  headersFooters: Record<string, string>;
+}
+
+/** One format property set on a range: `{ address: "C8:C34", wrapText: true }`, `{ address, "fill.color": "#FFC7CE" }`. */
+export type FakeFormat = { address: string } & Record<string, unknown>;
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   merges: CellRange[] = [];
   charts: string[] = [];
   frozen = { rows: 0, columns: 0 };
   protected = false;
+  page: FakePageLayout = { headersFooters: {} };
+  /** Every format property the store set, in order. */
+  formats: FakeFormat[] = [];
   constructor(
     public name: string,
     public readonly id: string,
@@ -173,7 +193,6 @@ class NullableProxy {
 class FakeWorksheet extends NullableProxy {
   private props = new Loadable<{ id: string; name: string; position: number; visibility: string; protection: { protected: boolean } }>("worksheet properties");
   freezePanes: object;
-  pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: {} as object };
   constructor(
     wb: FakeWorkbook,
     private readonly sheet: FakeSheet | null,
@@ -227,6 +246,19 @@ class FakeWorksheet extends NullableProxy {
   }
   get protection(): { protected: boolean } {
     return this.props.get().protection;
+  }
+  /** Records what is set, and the print area and titles its methods set, on the sheet's `page`. */
+  get pageLayout(): object {
+    this.write();
+    const page = this.sheet!.page;
+    const recorder = <T extends object>(target: T, into: Record<string, unknown>): T => new Proxy(target, { set: (_t, key, value) => ((into[String(key)] = value), true) });
+    const methods = {
+      setPrintArea: (address: string) => void (page.printArea = address),
+      setPrintTitleRows: (address: string) => void (page.printTitleRows = address),
+      setPrintTitleColumns: (address: string) => void (page.printTitleColumns = address),
+      headersFooters: { defaultForAllPages: recorder({}, page.headersFooters) },
+    };
+    return recorder(methods, page as unknown as Record<string, unknown>);
   }
   get charts(): object {
     const sheet = this.sheet!;
@@ -289,9 +321,15 @@ class FakeRange extends NullableProxy {
     isNull: boolean,
   ) {
     super(wb, isNull || sheet === null);
-    const style = { set: () => this.write() };
-    const styled = (): object => new Proxy({}, { get: (_t, p) => (p === "fill" || p === "font" ? styled() : undefined), set: () => (style.set(), true) });
-    this.format = styled();
+    const set = (property: string, value: unknown) => {
+      this.write();
+      const b = this.box!;
+      this.sheet!.formats.push({ address: rangeAddress(b.top, b.left, b.bottom, b.right), [property]: value });
+      return true;
+    };
+    const styled = (prefix: string): object =>
+      new Proxy({}, { get: (_t, p) => (p === "fill" || p === "font" ? styled(`${prefix}${p}.`) : undefined), set: (_t, p, v) => set(`${prefix}${String(p)}`, v) });
+    this.format = styled("");
   }
 
   get address(): string {

@@ -9,9 +9,10 @@ import type { Fact, MasterBook } from "../src/core/types";
 import { createExcelStore } from "../src/office/excel-store";
 import { READ_BUDGET_BYTES } from "../src/office/payload";
 import { planWrite } from "../src/office/write-plan";
+import { withoutPrintRanges } from "./helpers/print-ranges";
 import { masterBook } from "./helpers/province-book";
 import { consolidateInto, createMaster, openMaster } from "./helpers/service-writes";
-import { cloneWorkbook, existingSheets, recordingStore, syncs } from "./helpers/wire";
+import { cloneWorkbook, excelCells, existingSheets, recordingStore, storeOn, syncs } from "./helpers/wire";
 
 jest.setTimeout(120_000);
 
@@ -31,7 +32,7 @@ function expectReadSyncs(requests: { responseBytes: number }[]): void {
 describe("a province's year: 300 units × 12 months, 90,000 rows of “Dữ liệu”", () => {
   const book = masterBook(300, 12, { missingLast: 20 });
   const wire = createWireExcel();
-  const store = recordingStore(createExcelStore(wire.run, { supports: () => true }));
+  const store = recordingStore(storeOn(wire));
   const phases: Record<string, ReturnType<typeof syncs>> = {};
   const estimates: Record<string, number[]> = {};
   let reread: MasterBook;
@@ -42,7 +43,7 @@ describe("a province's year: 300 units × 12 months, 90,000 rows of “Dữ li�
     wire.resetStats();
     await step();
     phases[label] = syncs(wire);
-    estimates[label] = planWrite({ specs: store.lastSpecs(), existing: before, copies: new Map(), maxRequestBytes: WRITE_BUDGET, features: FEATURES }).requests.map((r) => r.bytes);
+    estimates[label] = planWrite({ specs: store.lastSpecs().map(withoutPrintRanges), existing: before, copies: new Map(), maxRequestBytes: WRITE_BUDGET, features: FEATURES }).requests.map((r) => r.bytes);
   }
 
   beforeAll(async () => {
@@ -93,11 +94,42 @@ describe("a province's year: 300 units × 12 months, 90,000 rows of “Dữ li�
   });
 });
 
+test("the print areas and titles ride on the last request, under its estimate; refused by Excel, they cost a warning and nothing else", async () => {
+  // Straight on the harness, without print-ranges.ts: it does not model setPrintArea, and Excel refusing
+  // it (a fault injected before the harness would say so) is what is tested.
+  const book = masterBook(40, 3);
+  const wire = createWireExcel();
+  const store = recordingStore(createExcelStore(wire.run, { supports: () => true }));
+  await createMaster(store, book);
+  const before = existingSheets(wire.workbook);
+  wire.resetStats();
+  wire.failAt((a) => a.name === "SetPrintArea");
+  const problems = await consolidateInto(store, book, "2026-Q1", YEAR_END);
+  const specs = store.lastSpecs();
+  const plan = planWrite({ specs, existing: before, copies: new Map(), maxRequestBytes: WRITE_BUDGET, features: FEATURES });
+  const methods = plan.finish.flatMap((op) => (op.kind === "printRange" ? [op.method] : []));
+  expect(methods.filter((m) => m === "setPrintArea")).toHaveLength(3);
+  expect(methods.filter((m) => m === "setPrintTitleRows")).toHaveLength(3);
+  expect(plan.requests[plan.requests.length - 1].ops).toEqual(expect.arrayContaining(plan.finish));
+  // The sync that learns the sheets, the planned requests (the last stopped at its first print area), then
+  // the recovery: a look at the workbook, the replacing finished, the finishing tried again.
+  const requests = syncs(wire);
+  const writes = requests.slice(1, 1 + plan.requests.length);
+  writes.forEach((r, i) => expect(r.bytes).toBeLessThanOrEqual(plan.requests[i].bytes));
+  expect(writes.map((r) => r.error)).toEqual([...plan.requests.slice(1).map(() => null), "GeneralException"]);
+  expect(requests).toHaveLength(1 + plan.requests.length + 3);
+  expect(problems.map((p) => [p.severity, p.code])).toEqual([["warning", "EXCEL_LAYOUT_INCOMPLETE"]]);
+  for (const spec of specs) expect(wire.workbook.sheet(spec.name)!.grid()).toEqual(excelCells(spec));
+  // What comes before the page setup in the finishing is done: frozen panes, the chart.
+  expect(wire.workbook.sheet(SHEETS.consolidated)!.charts).toHaveLength(1);
+  expect(wire.workbook.sheet(SHEETS.status)!.frozen).toEqual(specs.find((s) => s.name === SHEETS.status)!.freeze);
+});
+
 describe("syncs grow with the data, not with the rows", () => {
   async function readSyncs(rows: number, text: string): Promise<number> {
     const workbook = new Workbook({ sheets: [{ name: SHEETS.log, rows: Array.from({ length: rows }, (_, i) => [`${text}${i}`, i, text]) }] });
     const wire = createWireExcel({ workbook });
-    const grids = await createExcelStore(wire.run, { supports: () => true }).readSheets([SHEETS.log]);
+    const grids = await storeOn(wire).readSheets([SHEETS.log]);
     expect(grids[SHEETS.log]).toHaveLength(rows);
     expect(wire.stats.exceeded).toEqual([]);
     expectReadSyncs(syncs(wire));
@@ -115,7 +147,7 @@ describe("syncs grow with the data, not with the rows", () => {
     const text = "Ghi chú rất dài ".repeat(125);
     const workbook = new Workbook({ sheets: [{ name: SHEETS.log, rows: Array.from({ length: 1500 }, (_, i) => [`${text}${i}`, text, text]) }] });
     const wire = createWireExcel({ workbook });
-    const grids = await createExcelStore(wire.run, { supports: () => true }).readSheets([SHEETS.log]);
+    const grids = await storeOn(wire).readSheets([SHEETS.log]);
     expect(grids[SHEETS.log].map((r) => r[0])).toEqual(Array.from({ length: 1500 }, (_, i) => `${text}${i}`));
     expect(wire.stats.exceeded.map((e) => e.kind)).toEqual(["response"]);
     expectReadSyncs(syncs(wire).filter((r) => r.error === null));
@@ -130,12 +162,12 @@ describe("a fault at any action of a write leaves “Dữ liệu” as it was, o
   let dataAfter: unknown[][];
   let actions: number;
 
-  const consolidate = (wire: WireExcel) => consolidateInto(createExcelStore(wire.run, { supports: () => true }), after, "2026-Q1", YEAR_END);
+  const consolidate = (wire: WireExcel) => consolidateInto(storeOn(wire), after, "2026-Q1", YEAR_END);
   const ownSheets = (wire: WireExcel) => wire.workbook.sheets.map((s) => s.name).filter((n) => /~(ghi|cũ)$/.test(n));
 
   beforeAll(async () => {
     const wire = createWireExcel();
-    const store = createExcelStore(wire.run, { supports: () => true });
+    const store = storeOn(wire);
     await createMaster(store, before);
     await consolidateInto(store, before, "2026-01", YEAR_END);
     base = cloneWorkbook(wire.workbook);
@@ -176,7 +208,7 @@ describe("a fault at any action of a write leaves “Dữ liệu” as it was, o
       wire.failAt(() => ++seen >= i);
       await consolidate(wire).catch(() => undefined);
       wire.failAt(null);
-      const store = createExcelStore(wire.run, { supports: () => true });
+      const store = storeOn(wire);
       const read = (await openMaster(store))!.book.data;
       const sorted = (b: MasterBook) => [...b.data].sort(order);
       expect([JSON.stringify(read) === JSON.stringify(sorted(before)), JSON.stringify(read) === JSON.stringify(sorted(after))]).toContainEqual(true);

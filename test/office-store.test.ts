@@ -79,6 +79,24 @@ describe("a consolidation written through Microsoft's client (40 units × 3 mont
     expect(run.wire.workbook.active?.name).toBe(SHEETS.consolidated);
   });
 
+  test("lays the reports out for paper: first among the tabs, wrapped names in rows as tall as they need, A4 with the body's header and footer", () => {
+    const paper = [SHEETS.consolidated, SHEETS.byUnit, SHEETS.status];
+    expect(run.wire.workbook.sheets.slice(0, 3).map((s) => s.name)).toEqual(paper);
+    for (const name of paper) {
+      const spec = run.spec(name);
+      const sheet = run.wire.workbook.sheet(name)!;
+      expect(spec.rowHeights!.length).toBeGreaterThan(0);
+      for (const { row, points } of spec.rowHeights!) expect([row, sheet.rowHeights.get(row)]).toEqual([row, points]);
+      const body = spec.freeze.rows;
+      for (const c of spec.wrapColumns!) expect(sheet.cell(a1({ top: body, left: c, bottom: body, right: c }))).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
+      const p = spec.print!;
+      const bands = { leftHeader: p.header!.left, centerHeader: p.header!.center, rightHeader: p.header!.right, leftFooter: p.footer!.left, rightFooter: p.footer!.right };
+      const zoom = p.fitToWidth ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 } : { scale: 100 };
+      expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4", zoom, $headersFooters: { $defaultForAllPages: bands } });
+    }
+    expect(run.spec(SHEETS.consolidated).print!.header!.left).toBe("UBND xã Hòa Bình");
+  });
+
   test("reads back what it wrote: the master book round-trips through the workbook", async () => {
     const reread = (await openMaster(run.store))!;
     expect(reread.problems).toEqual([]);
@@ -179,7 +197,7 @@ test("without ExcelApi 1.6 / 1.9 nothing is suspended, no page is set up, and th
   const { wire, store } = wireStore({ store: { supports: () => false } });
   await createMaster(store, book);
   await consolidateInto(store, book, "2026-01", AS_OF);
-  expect(Object.keys(wire.stats.byAction).filter((k) => /Suspend|PaperSize|Orientation/.test(k))).toEqual([]);
+  expect(Object.keys(wire.stats.byAction).filter((k) => /Suspend|PaperSize|Orientation|Zoom|Header|Footer|Print/.test(k))).toEqual([]);
   expect(wire.workbook.sheet(SHEETS.data)!.grid().length).toBeGreaterThan(1);
 });
 

@@ -7,10 +7,11 @@ import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { readReportFile } from "../src/app/master-service";
 import { DEFAULT_SETTINGS, SHEETS } from "../src/core/master-sheets";
-import type { CellValue, Sheet, SheetSpec } from "../src/core/types";
+import type { CellValue, FileStatus, Sheet, SheetSpec } from "../src/core/types";
+import { fileStatusText, fileStatusTone } from "../src/ui/labels";
 import { PaneController } from "../src/ui/controller";
 import type { BrowserWorkbook, Host, LocalFile } from "../src/ui/host";
-import { asOfInstant, dueText, periodGroups } from "../src/ui/periods";
+import { asOfInstant, dueText, masterFileName, periodGroups } from "../src/ui/periods";
 import { expectedTotals } from "../src/samples/scenario";
 import { parseReport } from "../src/core/report-parser";
 import { readMasterBook } from "../src/core/master-read";
@@ -80,13 +81,16 @@ function webPane(store = new MemoryStore()) {
   return { store, host, ctl: new PaneController(host, () => NOW) };
 }
 
-async function bookWithUnits(kind: Host["kind"] = "web") {
+const BODY = { bodyName: "UBND xã Hòa Bình", bodyCode: "XHB" };
+
+async function bookWithUnits(kind: Host["kind"] = "web", clock: () => Date = () => NOW) {
   const store = new MemoryStore();
   const { host, saved } = hostOf(kind, store);
-  const ctl = new PaneController(host, () => NOW);
+  const ctl = new PaneController(host, clock);
   await ctl.start();
-  await ctl.createBook(local(SAMPLES, "don-vi.csv"));
-  return { store, ctl, saved };
+  ctl.chooseUnitsList(local(SAMPLES, "don-vi.csv"));
+  await ctl.createBook(BODY);
+  return { store, ctl, saved, host };
 }
 
 describe("period helpers", () => {
@@ -116,8 +120,11 @@ describe("PaneController on the web page", () => {
     expect(ctl.state.periodKey).toBe("2026-03");
     expect(ctl.state.asOfDay).toBe("2026-03-25");
 
-    await ctl.createBook(local(SAMPLES, "don-vi.csv"));
-    expect(ctl.state.notice?.kind).toBe("success");
+    ctl.chooseUnitsList(local(SAMPLES, "don-vi.csv"));
+    expect(ctl.state.notice?.text).toBe("Danh sách “don-vi.csv”: 15 đơn vị.");
+    await ctl.createBook(BODY);
+    expect(ctl.state.notice).toMatchObject({ kind: "success", at: "book", text: "Đã tạo sổ tổng hợp của UBND xã Hòa Bình với 15 đơn vị. Bước tiếp theo: chọn báo cáo của các đơn vị." });
+    expect(ctl.state.book?.settings).toMatchObject(BODY);
     expect(ctl.state.phase).toBe("ready");
     expect(ctl.state.book?.units).toHaveLength(15);
     expect(ctl.state.canDownload).toBe(true);
@@ -127,9 +134,10 @@ describe("PaneController on the web page", () => {
   it("refuses a units file it cannot read a single unit from, and creates nothing", async () => {
     const { ctl, store } = webPane();
     await ctl.start();
-    await ctl.createBook({ name: "ds.csv", bytes: new TextEncoder().encode("a,b\n1,2\n"), lastModified: null });
+    ctl.chooseUnitsList({ name: "ds.csv", bytes: new TextEncoder().encode("a,b\n1,2\n"), lastModified: null });
     expect(ctl.state.notice?.kind).toBe("error");
     expect(ctl.state.notice?.text).toContain("Mã đơn vị");
+    expect(ctl.state.newUnits).toBeNull();
     expect(ctl.state.book).toBeNull();
     expect(store.writes).toHaveLength(0);
   });
@@ -149,13 +157,13 @@ describe("PaneController on the web page", () => {
     const ctl = new PaneController(host, () => NOW);
     await ctl.start();
     await ctl.openBookFile({ name: "so.xlsx", bytes: new Uint8Array(), lastModified: null });
-    expect(ctl.state.notice).toEqual({ kind: "success", text: "Đã mở sổ “so.xlsx”: 15 đơn vị." });
+    expect(ctl.state.notice).toMatchObject({ kind: "success", text: "Đã mở sổ “so.xlsx”: 15 đơn vị." });
 
     await ctl.openBookFile({ name: "bao-cao.xlsx", bytes: new Uint8Array(), lastModified: null });
     expect(ctl.state.notice?.text).toBe("“bao-cao.xlsx” không phải sổ tổng hợp (không có trang “Đơn vị” và “Dữ liệu”). Hãy chọn đúng sổ, hoặc tạo sổ mới.");
     expect(ctl.state.book?.units).toHaveLength(15);
     await ctl.download();
-    expect(saved.map((f) => f.name)).toEqual(["so-tong-hop.xlsx"]);
+    expect(saved.map((f) => f.name)).toEqual(["so-tong-hop-ubnd-xa-hoa-binh-2026-03.xlsx"]);
     expect(saved[0].bytes).toEqual(await first.toBytes());
   });
 
@@ -173,6 +181,16 @@ describe("PaneController on the web page", () => {
     // Two versions of one unit's report: whichever comes first, the later-dated one is kept, the other superseded.
     const vhxh = ["BC thang 3 - Phong Van hoa - Xa hoi.xlsx", "BC thang 3 - Phong Van hoa - Xa hoi (sua lai).xlsx"].map((f) => row(f)?.result.status);
     expect(vhxh).toEqual(["superseded", expect.stringMatching(/^(imported|replaced)$/)]);
+    expect(row("BC thang 3 - Phong Van hoa - Xa hoi.xlsx")?.statusText).toBe("Bản cũ hơn, bỏ qua");
+    // Before anything is written, rows say what will happen, not what did.
+    expect(row("BC thang 3 - Phong Kinh te.xlsx")?.statusText).toBe("Sẽ nhập");
+    expect(row("Zalo 13-3 CA xa.xlsx")?.statusText).toBe("Trùng, bỏ qua");
+    expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx")?.statusText).toBe("Khác kỳ");
+    expect(row("Bao cao T3 (1).xlsx")?.statusText).toBe("Không đọc được");
+    expect(ctl.fileRows().map((r) => r.statusText)).not.toContain("Đã nhập");
+    // A file with errors carries its first error into its row.
+    const negative = ctl.fileRows().find((r) => r.result.findings.some((f) => f.code === "NEGATIVE"));
+    expect(negative?.firstFinding).toMatchObject({ severity: "error" });
     expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx")).toMatchObject({ timeliness: "", result: { status: "period_mismatch" } });
     expect(row("BC thang 3 - To CNSCD thon 9.xlsx")?.result.status).toBe("refused");
     expect(row("Bao cao T3 (1).xlsx")?.result.findings.map((f) => f.code)).toEqual([expect.stringMatching(/^FILE_/)]);
@@ -203,8 +221,12 @@ describe("PaneController on the web page", () => {
     expect(ctl.state.notice?.kind).toBe("success");
     expect(store.activated.at(-1)).toBe(SHEETS.consolidated);
     expect(store.grids.has(SHEETS.consolidated)).toBe(true);
-    expect(ctl.state.pending).toHaveLength(0);
+    // Only the file set aside for another period (February) stays in the list, for when that period is chosen.
+    expect(ctl.state.pending.map((f) => f.name)).toEqual(["BC thang 3 - Truong THCS Hoa Binh.xlsx"]);
     expect(ctl.state.resultsWritten).toBe(true);
+    expect(ctl.fileRows().find((r) => r.result.file === "BC thang 3 - Phong Kinh te.xlsx")?.statusText).toBe("Đã nhập");
+    expect(ctl.state.notice).toMatchObject({ kind: "success", at: "consolidate", action: { label: "Chuyển sang Tháng 2/2026", periodKey: "2026-02" } });
+    expect(ctl.state.notice?.text).toContain("1 tệp khác kỳ vẫn ở danh sách");
 
     const expected = expectedTotals("2026-03");
     const got = Object.fromEntries((ctl.state.consolidation?.indicators ?? []).map((i) => [i.code, i]));
@@ -270,21 +292,20 @@ describe("PaneController on the web page", () => {
     const store = new MemoryStore();
     const { host, saved } = hostOf("web", store);
     const ctl = new PaneController(host, () => NOW);
-    await ctl.createBook();
+    await ctl.createBook(BODY);
     await ctl.makeTemplates();
-    expect(ctl.state.notice).toEqual({ kind: "error", text: expect.stringContaining("Không có đơn vị nào phải nộp báo cáo Tháng 3/2026") });
+    expect(ctl.state.notice).toMatchObject({ kind: "error", text: expect.stringContaining("Không có đơn vị nào phải nộp báo cáo Tháng 3/2026") });
     expect(saved).toEqual([]);
   });
 
-  it("exports the consolidated period upward once the body is named, as a report the reader takes in", async () => {
+  it("exports the consolidated period upward under the body's name, saved in the book, as a report the reader takes in", async () => {
     const { ctl, store, saved } = await bookWithUnits();
     await ctl.addFiles(march());
     await ctl.consolidate();
-    await ctl.exportUpward();
-    expect(ctl.state.notice).toEqual({ kind: "error", text: expect.stringContaining("Tên đơn vị tổng hợp") });
-    expect(saved).toEqual([]);
-
     await ctl.setBody({ bodyName: " UBND xã Hòa Bình ", bodyCode: "XHB" });
+    expect(ctl.state.notice).toBeNull(); // nothing changed, nothing said
+    await ctl.setBody({ bodyName: "UBND xã Hòa Bình", bodyCode: "HB" });
+    await ctl.setBody({ bodyName: "UBND xã Hòa Bình", bodyCode: "XHB" });
     // Saved in the workbook's "Cài đặt" sheet, so the next session finds it.
     expect(readMasterBook(Object.fromEntries(store.grids)).book.settings).toMatchObject({ bodyName: "UBND xã Hòa Bình", bodyCode: "XHB" });
     await ctl.exportUpward();
@@ -316,8 +337,174 @@ describe("PaneController on the web page", () => {
       throw new Error("Hết dung lượng");
     };
     await ctl.consolidate();
-    expect(ctl.state.notice).toEqual({ kind: "error", text: "Hết dung lượng" });
+    expect(ctl.state.notice).toMatchObject({ kind: "error", at: "consolidate", text: "Hết dung lượng" });
     expect(ctl.state.busy).toBeNull();
+  });
+});
+
+describe("the period follows the files", () => {
+  // Early April: the picker defaults to April, the files are March's.
+  const APRIL = new Date("2026-04-05T09:00:00+07:00");
+
+  it("switches to the period most files declare, saying so, and keeps a file of another period to re-read later", async () => {
+    const { ctl } = await bookWithUnits("web", () => APRIL);
+    expect(ctl.state.periodKey).toBe("2026-04");
+    await ctl.addFiles(march());
+    expect(ctl.state.periodKey).toBe("2026-03");
+    expect(ctl.state.notice).toMatchObject({ kind: "info", at: "reports" });
+    expect(ctl.state.notice?.text).toMatch(/^13\/16 tệp ghi kỳ Tháng 3\/2026: đã chuyển kỳ báo cáo từ Tháng 4\/2026 sang Tháng 3\/2026\. Đã đọc 16 tệp, chưa ghi gì vào sổ: /);
+    expect(ctl.periodSuggestion()).toMatchObject({ key: "2026-02", files: 1 });
+
+    await ctl.consolidate();
+    expect(ctl.state.consolidation?.period.key).toBe("2026-03");
+    // February's file is still there: choosing February re-reads it, and it will be imported then.
+    ctl.switchPeriod("2026-02");
+    expect(ctl.state.resultsWritten).toBe(false);
+    expect(ctl.fileRows().map((r) => [r.result.file, r.statusText])).toEqual([["BC thang 3 - Truong THCS Hoa Binh.xlsx", "Sẽ nhập"]]);
+    expect(ctl.state.notice?.text).toContain("Đã chuyển sang Tháng 2/2026");
+    // It counts as received (late: dated 17/03) in February's list of units to chase, not as overdue.
+    expect(ctl.chase().find((r) => r.unit === "THCS")?.status).toBe("late");
+  });
+
+  it("warns, and offers the files' period, when a consolidation takes no file at all", async () => {
+    const { ctl, store } = await bookWithUnits("web", () => APRIL);
+    await ctl.addFiles(march());
+    ctl.setPeriod("2026-04"); // the clerk picks April back by hand: no file is April's
+    expect(ctl.fileRows().every((r) => r.result.status === "period_mismatch" || r.result.status === "refused")).toBe(true);
+    await ctl.consolidate();
+    expect(ctl.state.notice).toMatchObject({ kind: "warning", at: "consolidate", action: { label: "Chuyển sang Tháng 3/2026", periodKey: "2026-03" } });
+    expect(ctl.state.notice?.text).toMatch(/^Chưa nhận tệp nào cho Tháng 4\/2026: 14 khác kỳ, để riêng, 1 đã từ chối, 1 không đọc được\./);
+    // Every file stays in the list, to be taken for its own period.
+    expect(ctl.state.pending).toHaveLength(14);
+    ctl.switchPeriod("2026-03");
+    await ctl.consolidate();
+    expect(ctl.state.notice?.kind).toBe("success");
+    expect(readMasterBook(Object.fromEntries(store.grids)).book.data.some((f) => f.period === "2026-03")).toBe(true);
+  });
+
+  it("warns when it consolidates a period the book has no report of", async () => {
+    const { ctl } = await bookWithUnits();
+    await ctl.consolidate();
+    expect(ctl.state.notice).toMatchObject({ kind: "warning", text: expect.stringContaining("Sổ chưa có báo cáo nào của Tháng 3/2026") });
+  });
+
+  it("re-opens a book on the period last consolidated, recorded in “Cài đặt” beside the clerk's own notes", async () => {
+    const { ctl, store, host } = await bookWithUnits("excel", () => APRIL);
+    const settings = store.grids.get(SHEETS.settings)!;
+    store.grids.set(SHEETS.settings, [...settings, ["Ghi chú của văn thư", "đổi hạn nộp từ tháng 7", null]]);
+    await ctl.addFiles(march());
+    await ctl.consolidate();
+    const grid = store.grids.get(SHEETS.settings)!;
+    expect(grid).toContainEqual(["Kỳ tổng hợp gần nhất", "2026-03", expect.any(String)]);
+    expect(grid).toContainEqual(["Ghi chú của văn thư", "đổi hạn nộp từ tháng 7", null]);
+
+    const again = new PaneController(host, () => APRIL);
+    await again.start();
+    expect(again.state.periodKey).toBe("2026-03");
+  });
+});
+
+describe("a new book", () => {
+  it("asks for the body's name before making anything, and points at the field", async () => {
+    const { ctl, store } = webPane();
+    await ctl.start();
+    await ctl.createBook({ bodyName: "  ", bodyCode: "XHB" });
+    expect(ctl.state.notice).toMatchObject({ kind: "error", at: "book", field: "body-name", text: expect.stringContaining("Hãy nhập tên đơn vị tổng hợp") });
+    expect(ctl.state.book).toBeNull();
+    expect(store.writes).toHaveLength(0);
+  });
+
+  it("suggests the body's code from the units list's common parent", () => {
+    const { ctl } = webPane();
+    ctl.chooseUnitsList(local(SAMPLES, "don-vi.csv"));
+    expect(ctl.state.newUnits).toMatchObject({ name: "don-vi.csv", parent: "XHB" });
+  });
+
+  it("without units: says what to do next, then takes units typed into the form or from a list file, keeping the clerk's columns", async () => {
+    const { ctl, store } = webPane();
+    await ctl.start();
+    await ctl.createBook(BODY);
+    expect(ctl.state.notice).toMatchObject({ kind: "warning", at: "units", text: expect.stringContaining("sổ chưa có đơn vị nào") });
+    expect(ctl.state.notice?.text).toContain("thêm đơn vị ở mục “Đơn vị báo cáo”");
+
+    // The clerk's own column in "Đơn vị" of a book opened from a file must survive the product's additions.
+    const units = store.grids.get(SHEETS.units)!;
+    store.grids.set(SHEETS.units, [[...units[0], "Ghi chú riêng"]]);
+    await ctl.openBookFile({ name: "so.xlsx", bytes: new Uint8Array(), lastModified: null });
+    await ctl.addUnit({ code: "CAX", name: "Công an xã", type: "", frequency: "month", contact: "0912 000 111" });
+    expect(ctl.state.notice).toMatchObject({ kind: "success", at: "units", text: "Đã thêm đơn vị Công an xã (mã CAX). Sổ có 1 đơn vị." });
+    expect(ctl.state.book?.units).toEqual([expect.objectContaining({ code: "CAX", name: "Công an xã", parent: "XHB", frequency: "month", contact: "0912 000 111" })]);
+    await ctl.addUnit({ code: "CAX", name: "Công an xã (lần 2)", type: "", frequency: "month", contact: "" });
+    expect(ctl.state.notice).toMatchObject({ kind: "error", field: "unit-code", text: expect.stringContaining("Mã đơn vị “CAX” đã có trong sổ") });
+    await ctl.addUnit({ code: "", name: "Không mã", type: "", frequency: "month", contact: "" });
+    expect(ctl.state.notice).toMatchObject({ kind: "error", field: "unit-code" });
+
+    await ctl.addUnitsFile(local(SAMPLES, "don-vi.csv"));
+    expect(ctl.state.book?.units).toHaveLength(15);
+    expect(ctl.state.notice?.text).toBe("Đã thêm 14 đơn vị từ “don-vi.csv”; sổ có 15 đơn vị. 1 mã đã có trong sổ, không thêm lại: CAX.");
+    expect(store.grids.get(SHEETS.units)![0]).toContain("Ghi chú riêng");
+    expect(ctl.state.unsaved).toBe(true);
+
+    await ctl.addFiles(march());
+    expect(ctl.fileRows().find((r) => r.result.file === "BC thang 3 - Phong Kinh te.xlsx")?.statusText).toBe("Sẽ nhập");
+  });
+});
+
+describe("nothing lost on the web page", () => {
+  it("marks the book unsaved after each change and saved after a download named after the body and period", async () => {
+    const { ctl, saved } = await bookWithUnits();
+    expect(ctl.state.unsaved).toBe(true);
+    await ctl.download();
+    expect(ctl.state.unsaved).toBe(false);
+    expect(saved.at(-1)?.name).toBe("so-tong-hop-ubnd-xa-hoa-binh-2026-03.xlsx");
+    expect(ctl.state.notice).toMatchObject({ kind: "success", at: "book", text: expect.stringContaining("Đã tải sổ về máy: “so-tong-hop-ubnd-xa-hoa-binh-2026-03.xlsx”") });
+    await ctl.addFiles(march());
+    expect(ctl.state.unsaved).toBe(false); // a preview writes nothing
+    await ctl.consolidate();
+    expect(ctl.state.unsaved).toBe(true);
+    await ctl.download("consolidate");
+    expect(ctl.state.notice?.at).toBe("consolidate");
+    expect(ctl.state.unsaved).toBe(false);
+  });
+
+  it("names the download in ASCII whatever the body's name", () => {
+    expect(masterFileName({ bodyName: "Phường Đông Hà & Bắc Hà", bodyCode: "P01" }, "2026-Q1")).toBe("so-tong-hop-phuong-dong-ha-bac-ha-2026-q1.xlsx");
+    expect(masterFileName({ bodyName: "", bodyCode: "XHB" }, "2026-11")).toBe("so-tong-hop-xhb-2026-11.xlsx");
+    expect(masterFileName({ bodyName: "", bodyCode: "" }, "2026-11")).toBe("so-tong-hop-2026-11.xlsx");
+  });
+});
+
+describe("a file's status in words", () => {
+  it("says what will happen before anything is written and what happened after, in different words", () => {
+    const statuses: FileStatus[] = ["imported", "duplicate", "replaced", "superseded", "refused", "period_mismatch"];
+    const preview = statuses.map((status) => fileStatusText({ status, findings: [] }, false));
+    const written = statuses.map((status) => fileStatusText({ status, findings: [] }, true));
+    expect(preview).toEqual(["Sẽ nhập", "Trùng, bỏ qua", "Sẽ thay thế", "Bản cũ hơn, bỏ qua", "Sẽ không nhận", "Khác kỳ"]);
+    expect(written).toEqual(["Đã nhập", "Trùng, đã bỏ qua", "Đã thay thế", "Bản cũ, không dùng", "Đã từ chối", "Khác kỳ, để riêng"]);
+    preview.forEach((p, i) => expect(p).not.toBe(written[i]));
+    // The badges differ in colour too: a preview is outlined on white, a written state filled.
+    for (const status of statuses) {
+      expect(fileStatusTone(status, false)).toMatchObject({ background: "#ffffff", border: expect.any(String) });
+      expect(fileStatusTone(status, true).border).toBeUndefined();
+    }
+  });
+});
+
+describe("the as-of day as typed", () => {
+  it("reads dd/mm/yyyy (and its variants) whatever the browser's language, and says what is wrong otherwise", async () => {
+    const { ctl } = await bookWithUnits();
+    ctl.setAsOfText("5/3/2026");
+    expect([ctl.state.asOfDay, ctl.state.asOfError]).toEqual(["2026-03-05", null]);
+    ctl.setAsOfText("20.03.26");
+    expect(ctl.state.asOfDay).toBe("2026-03-20");
+    ctl.setAsOfText("31/02/2026");
+    expect(ctl.state.asOfDay).toBe("2026-03-20");
+    expect(ctl.state.asOfError).toBe("“31/02/2026” không phải một ngày: hãy gõ ngày/tháng/năm, ví dụ 25/03/2026.");
+    ctl.setAsOfText("03/20/2026"); // an English month-first date is no Vietnamese day
+    expect(ctl.state.asOfError).not.toBeNull();
+    ctl.setAsOfText("19/03/2026");
+    expect(ctl.state.asOfError).toBeNull();
+    expect(ctl.chase()).toHaveLength(0);
   });
 });
 
@@ -327,7 +514,7 @@ describe("PaneController in Excel", () => {
     const first = new PaneController(hostOf("excel", store).host, () => NOW);
     await first.start();
     expect(first.state.phase).toBe("no-book");
-    await first.createBook();
+    await first.createBook(BODY);
     expect(first.state.canDownload).toBe(false);
 
     const again = new PaneController(hostOf("excel", store).host, () => NOW);
@@ -340,7 +527,7 @@ describe("PaneController in Excel", () => {
     const store = new MemoryStore();
     const ctl = new PaneController(hostOf("excel", store).host, () => NOW);
     await ctl.start();
-    await ctl.createBook();
+    await ctl.createBook(BODY);
     expect(ctl.state.book?.units).toHaveLength(0);
     // The clerk fills the "Đơn vị" sheet by hand, with the pane still open.
     const csv = new TextDecoder().decode(local(SAMPLES, "don-vi.csv").bytes);

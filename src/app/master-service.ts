@@ -6,13 +6,17 @@ import { importFiles, type FileResult, type IncomingFile } from "../core/import"
 import { InputError } from "../core/input-error";
 import { inputSheetSpecs } from "../core/master-write";
 import { readMasterBook } from "../core/master-read";
-import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, SHEETS } from "../core/master-sheets";
+import { INPUT_SHEETS, newMasterBook, OWNED_SHEETS, REPORT_SHEETS, SHEETS } from "../core/master-sheets";
+import { appendRows } from "../core/master-schema/kept-sheet";
+import { patchSettings, type SettingKey } from "../core/master-schema/settings-sheet";
+import { writeTable } from "../core/master-schema/table-schema";
+import { UNITS } from "../core/master-schema/units-sheet";
 import { consolidationSheets, importSheets } from "../core/outputs";
 import { consolidateBook, resolvePeriod, type Consolidation } from "../core/period-consolidation";
 import { groupReminder, unitMessage, unitsToRemind, type UnitReminder } from "../core/reminders";
 import { templatePlans, type TemplatePlan } from "../core/template-plan";
 import { fileTimeliness, type Timeliness } from "../core/timeliness";
-import type { Finding, MasterBook, Period, Settings } from "../core/types";
+import type { CellValue, Finding, MasterBook, Period, Settings, SheetSpec, Unit } from "../core/types";
 import { sha256Hex } from "../io/hash";
 import { toIncomingFile } from "../io/incoming";
 import type { OutputFile } from "../io/template-writer";
@@ -37,6 +41,16 @@ export interface OpenedBook {
   book: MasterBook;
   /** Problems with the workbook itself (a missing sheet, a row that cannot be read) or its units list. */
   problems: Finding[];
+}
+
+/** The clerk's sheets as last read or written, so that a small change leaves the rest of them as they are. */
+type InputGrids = Record<string, CellValue[][] | undefined>;
+
+export interface AddedUnits {
+  book: MasterBook;
+  added: Unit[];
+  /** Codes already in the book (or twice in the list): not added again. */
+  skipped: string[];
 }
 
 /** A file of a batch with how it arrived against its own deadline (null when it was not taken in). */
@@ -85,16 +99,20 @@ const NO_BOOK = "Không còn thấy các trang của sổ tổng hợp trong s�
 /** The sheets a book is read from: the outputs are re-derived, and read only when rewritten (for hand edits). */
 const STORED_SHEETS: readonly string[] = [...INPUT_SHEETS, SHEETS.data, SHEETS.submissions, SHEETS.log, SHEETS.findings];
 
-async function readBook(store: MasterStore, sheets: readonly string[] = STORED_SHEETS): Promise<OpenedBook | null> {
+async function readBook(store: MasterStore, sheets: readonly string[] = STORED_SHEETS): Promise<(OpenedBook & { grids: InputGrids }) | null> {
   const grids = await store.readSheets(sheets);
   if (!grids[SHEETS.units] && !grids[SHEETS.data]) return null;
   const { book, problems } = readMasterBook(grids, sheets);
-  return { book, problems };
+  return { book, problems, grids: Object.fromEntries(INPUT_SHEETS.map((name) => [name, grids[name]])) };
 }
 
 /** A report file as a browser or Excel hands it over (name, bytes, modified time) -> IncomingFile. */
 export async function readReportFile(name: string, bytes: Uint8Array, lastModified: number | null): Promise<IncomingFile> {
   return toIncomingFile(name, bytes, await sha256Hex(bytes), lastModified ? new Date(lastModified) : null);
+}
+
+function gridsOf(specs: SheetSpec[]): InputGrids {
+  return Object.fromEntries(specs.map((s) => [s.name, s.values as CellValue[][]]));
 }
 
 function withTimeliness(files: FileResult[], settings: Settings): FileOutcome[] {
@@ -106,19 +124,20 @@ export class MasterService {
     readonly store: MasterStore,
     private opened: OpenedBook,
     private readonly options: ServiceOptions,
+    private grids: InputGrids,
   ) {}
 
   /** The master book of a workbook that may have none yet (Excel: the pane then offers to create it). */
   static async find(store: MasterStore, options: ServiceOptions = {}): Promise<MasterService | null> {
     const opened = await readBook(store, options.sheets);
-    return opened && new MasterService(store, opened, options);
+    return opened && new MasterService(store, opened, options, opened.grids);
   }
 
   /** The master book of a workbook the user chose as one; `name` is the file's, for the message when it is not. */
   static async open(store: MasterStore, name: string, options: ServiceOptions = {}): Promise<MasterService> {
     const opened = await readBook(store, options.sheets);
     if (!opened) throw notMaster(name);
-    return new MasterService(store, opened, options);
+    return new MasterService(store, opened, options, opened.grids);
   }
 
   /**
@@ -127,8 +146,9 @@ export class MasterService {
    */
   static async create(store: MasterStore, settings: Partial<Settings>, list: UnitsList = { units: [], problems: [] }, options: ServiceOptions = {}): Promise<MasterService> {
     const book = newMasterBook(settings, list.units);
-    await store.writeSheets([...inputSheetSpecs(book), ...importSheets(book)], SHEETS.units);
-    return new MasterService(store, { book, problems: list.problems }, options);
+    const inputs = inputSheetSpecs(book);
+    await store.writeSheets([...inputs, ...importSheets(book)], SHEETS.units);
+    return new MasterService(store, { book, problems: list.problems }, options, gridsOf(inputs));
   }
 
   get book(): MasterBook {
@@ -142,10 +162,26 @@ export class MasterService {
   /** The book as the workbook holds it now: read again when it can change outside the product. */
   async refresh(): Promise<OpenedBook> {
     if (!this.options.rereads) return this.opened;
+    return this.reread();
+  }
+
+  private async reread(): Promise<OpenedBook> {
     const opened = await readBook(this.store, this.options.sheets);
     if (!opened) throw new InputError(NO_BOOK);
-    this.opened = opened;
-    return opened;
+    this.opened = { book: opened.book, problems: opened.problems };
+    this.grids = opened.grids;
+    return this.opened;
+  }
+
+  /** A clerk's sheet with the product's change, written; remembered as written for the next change. */
+  private inputSheet(spec: SheetSpec): SheetSpec {
+    this.grids = { ...this.grids, [spec.name]: spec.values as CellValue[][] };
+    return spec;
+  }
+
+  /** "Cài đặt" with these settings changed, the clerk's other rows and notes kept. */
+  private settingsSheet(settings: Settings, keys: readonly SettingKey[]): SheetSpec {
+    return this.inputSheet(patchSettings(this.grids[SHEETS.settings], settings, keys));
   }
 
   /** A book read in part holds defaults for the sheets not read: written back, they would replace the clerk's. */
@@ -178,18 +214,30 @@ export class MasterService {
     return { ...result, consolidation: result.consolidation as Consolidation };
   }
 
-  /** The one sequence: read → import → consolidate (when `asOf` is given) → write. */
+  /**
+   * The one sequence: read → import → consolidate (when `asOf` is given) → write. A consolidation also
+   * records its period in "Cài đặt" ("Kỳ tổng hợp gần nhất"), so that the book re-opens on it.
+   */
   private async commit(files: IncomingFile[], periodKey: string | undefined, now: Date, asOf: Date | null) {
     this.writable();
     const { book } = await this.refresh();
     const period = periodKey === undefined ? undefined : resolvePeriod(book, periodKey).key;
     const outcome = files.length > 0 ? importFiles(book, files, { periodKey: period, now }) : { book, files: [] };
-    const consolidation = asOf && period ? consolidateBook(outcome.book, period, asOf) : null;
-    const editedOutputs = consolidation
-      ? await this.store.writeSheets(consolidationSheets(outcome.book, consolidation, asOf as Date), SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status])
-      : await this.store.writeSheets(importSheets(outcome.book));
-    this.opened = { book: outcome.book, problems: this.opened.problems };
-    return { book: outcome.book, files: withTimeliness(outcome.files, outcome.book.settings), consolidation, editedOutputs };
+    let result = outcome.book;
+    const consolidation = asOf && period ? consolidateBook(result, period, asOf) : null;
+    let editedOutputs: Finding[];
+    if (consolidation) {
+      const specs = consolidationSheets(result, consolidation, asOf as Date);
+      if (result.settings.lastPeriod !== consolidation.period.key) {
+        result = { ...result, settings: { ...result.settings, lastPeriod: consolidation.period.key } };
+        specs.push(this.settingsSheet(result.settings, ["lastPeriod"]));
+      }
+      editedOutputs = await this.store.writeSheets(specs, SHEETS.consolidated, REPORT_SHEETS);
+    } else {
+      editedOutputs = await this.store.writeSheets(importSheets(result));
+    }
+    this.opened = { book: result, problems: this.opened.problems };
+    return { book: result, files: withTimeliness(outcome.files, result.settings), consolidation, editedOutputs };
   }
 
   /**
@@ -215,9 +263,35 @@ export class MasterService {
     const settings = { ...book.settings, bodyCode: body.bodyCode.trim(), bodyName: body.bodyName.trim() };
     if (settings.bodyCode === book.settings.bodyCode && settings.bodyName === book.settings.bodyName) return { book, changed: false };
     const updated = { ...book, settings };
-    await this.store.writeSheets(inputSheetSpecs(updated).filter((spec) => spec.name === SHEETS.settings));
+    await this.store.writeSheets([this.settingsSheet(settings, ["bodyCode", "bodyName"])]);
     this.opened = { book: updated, problems };
     return { book: updated, changed: true };
+  }
+
+  /**
+   * Units added to "Đơn vị" under the rows already there (the clerk's own columns and rows kept), then
+   * the book read back from the workbook, so what the pane shows is what the sheet now holds. A code the
+   * book has already is skipped, not overwritten.
+   */
+  async addUnits(units: readonly Unit[]): Promise<AddedUnits> {
+    this.writable();
+    const { book } = await this.refresh();
+    const known = new Set(book.units.map((u) => u.code));
+    const added: Unit[] = [];
+    const skipped: string[] = [];
+    for (const u of units) {
+      if (known.has(u.code)) {
+        skipped.push(u.code);
+        continue;
+      }
+      known.add(u.code);
+      added.push(u);
+    }
+    if (added.length === 0) return { book, added, skipped };
+    const spec = appendRows(UNITS, this.grids[SHEETS.units], added) ?? writeTable(UNITS, [...book.units, ...added]);
+    await this.store.writeSheets([this.inputSheet(spec)], SHEETS.units);
+    const { book: read } = await this.reread();
+    return { book: read, added, skipped };
   }
 
   /** One blank report form per unit that owes the period, with the plan it was made from. */

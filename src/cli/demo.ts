@@ -26,7 +26,7 @@ async function run(): Promise<void> {
   }
   await step("Tổng hợp quý I/2026", ["consolidate", master, "--period", "2026-Q1", "--as-of", "2026-03-25"]);
   await step("Tổng hợp tháng 3/2026 (kỳ mới nhất)", ["consolidate", master, "--period", "2026-03", "--as-of", "2026-03-25"]);
-  process.stdout.write(`\nSổ tổng hợp đã ghi: ${master}\nMở bằng Excel hoặc LibreOffice để xem các trang "Tổng hợp", "Tình trạng nộp", "Phát hiện".\n`);
+  process.stdout.write(`\nSổ tổng hợp đã ghi: ${master}\nMở bằng Excel hoặc LibreOffice để xem các trang "Tổng hợp", "Tổng hợp theo đơn vị", "Tình trạng nộp", "Phát hiện".\n`);
 }
 
 run().catch((e) => {

@@ -17,12 +17,15 @@ export const SHEETS = {
   findings: "Phát hiện",
   consolidated: "Tổng hợp",
   status: "Tình trạng nộp",
+  byUnit: "Tổng hợp theo đơn vị",
 } as const;
 
 /** Sheets the clerk edits: written once when the workbook is created, read ever after. */
 export const INPUT_SHEETS = [SHEETS.settings, SHEETS.deadlines, SHEETS.units, SHEETS.catalogue, SHEETS.targets, SHEETS.unitTypes];
 /** Sheets the product owns and rewrites whole. */
-export const OWNED_SHEETS = [SHEETS.data, SHEETS.submissions, SHEETS.log, SHEETS.findings, SHEETS.consolidated, SHEETS.status];
+export const OWNED_SHEETS = [SHEETS.data, SHEETS.submissions, SHEETS.log, SHEETS.findings, SHEETS.consolidated, SHEETS.status, SHEETS.byUnit];
+/** The output sheets a consolidation rewrites and the clerk may have typed over (kept as "(sửa tay)" copies). */
+export const REPORT_SHEETS = [SHEETS.consolidated, SHEETS.byUnit, SHEETS.status];
 
 export const DEFAULT_SETTINGS: Settings = {
   bodyCode: "",
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deadlineInclusive: false,
   cutoffDay: 15,
   timeZone: "Asia/Ho_Chi_Minh",
+  lastPeriod: "",
   adhocPeriods: [{ key: "2025-10-CD30", name: "Chiến dịch 30 ngày (30/9–30/10/2025)", start: "2025-09-30", end: "2025-10-30", dueDay: "2025-10-20" }],
   exceptions: [],
 };

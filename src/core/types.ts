@@ -92,6 +92,8 @@ export interface Settings {
   /** Data of a monthly report counts from this day of the previous month to the day before it in the month. */
   cutoffDay: number;
   timeZone: string; // always "Asia/Ho_Chi_Minh" today; kept as data so the sheet says it
+  /** The period key last consolidated ("" before the first): a re-opened book starts on it. */
+  lastPeriod: string;
   adhocPeriods: AdhocPeriod[];
   exceptions: DeadlineException[];
 }
@@ -351,6 +353,51 @@ export interface FillRange {
   fontColor?: string;
 }
 
+/**
+ * How a sheet is laid out on paper. Every writer (exceljs, Office.js, the OOXML package patcher) sets
+ * exactly these and nothing else; a spec without `print` leaves the sheet's page setup as the program's
+ * default (portrait, 100%, the used range, no header or footer).
+ *
+ * - `paper`: always A4 (OOXML `paperSize="9"`, Office.js `paperSize = "A4"`).
+ * - `orientation`: OOXML `orientation="portrait|landscape"`, Office.js "Portrait" / "Landscape".
+ * - `fitToWidth`, `fitToHeight`: pages across and down the content is shrunk to; 0 = as many as it
+ *   needs. Both 0 means no fitting at all: printed at 100% (OOXML: no `fitToPage` in `sheetPr/pageSetUpPr`,
+ *   `scale="100"`; Office.js `zoom = { scale: 100 }`). Otherwise OOXML `<pageSetUpPr fitToPage="1"/>` with
+ *   `fitToWidth`/`fitToHeight` as given (0 meaning "automatic", as Excel writes it), Office.js
+ *   `zoom = { horizontalFitToPages, verticalFitToPages }`, 0 there too (left out, Excel would fit the
+ *   other direction to one page as well). The core only asks for a
+ *   fit that keeps 11-point text at 9 points or more (print-layout.ts).
+ * - `area`: the cells printed, 0-based inclusive; absent = the used range. OOXML: the sheet-scoped defined
+ *   name `_xlnm.Print_Area` = `'Sheet name'!$A$1:$L$31`; Office.js `pageLayout.setPrintArea("A1:L31")`.
+ * - `titleRows`, `titleColumns`: 0-based inclusive rows / columns repeated on every printed page. OOXML:
+ *   `_xlnm.Print_Titles` = `'Sheet name'!$6:$6` (rows), `'Sheet name'!$A:$B` (columns), comma-joined,
+ *   columns first, when both; Office.js `setPrintTitleRows("$6:$6")`, `setPrintTitleColumns("$A:$B")`.
+ * - `header`, `footer`: printed at the top and bottom of every page, in three parts. Each part is already
+ *   in Excel's header/footer code language: "&&" is a literal "&", "&P" the page number, "&N" the page
+ *   count; the core escapes text from the book (headerText). OOXML `<headerFooter><oddHeader>` =
+ *   "&L" + left + "&C" + center + "&R" + right, parts left out when absent; Office.js
+ *   `headersFooters.defaultForAllPages.leftHeader` (centerHeader, rightHeader, leftFooter, ...) = each part
+ *   given (the sheet is new: nothing is there to clear).
+ */
+export interface PrintSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  fitToWidth: number;
+  fitToHeight: number;
+  area?: CellRange;
+  titleRows?: { first: number; last: number };
+  titleColumns?: { first: number; last: number };
+  header?: PageBand;
+  footer?: PageBand;
+}
+
+/** The three parts of a page header or footer, in Excel's header/footer codes (see PrintSetup). */
+export interface PageBand {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
 export interface SheetSpec {
   name: string;
   values: OutValue[][];
@@ -359,12 +406,34 @@ export interface SheetSpec {
   fills: FillRange[];
   /** 0-based rows drawn bold (title and header rows). */
   boldRows: number[];
-  /** 0-based rows whose text wraps inside the cell (table headers with long names). */
+  /**
+   * 0-based rows whose text wraps inside the cell (table headers with long names); 32 points tall (two
+   * lines) unless `rowHeights` gives the row its own height.
+   */
   wrapRows?: number[];
+  /**
+   * 0-based columns whose cells wrap in the table body, the rows from `freeze.rows` down (long names
+   * under a column kept narrow enough to print). The body rows of such a sheet are aligned to the top of
+   * their cells, so a figure stands level with the first line of its name.
+   */
+  wrapColumns?: number[];
+  /**
+   * Rows set to a height in points: rows of wrapped text. No program grows a row for text wrapped in a
+   * file it opens (LibreOffice does not, Excel only when the row is edited), so the core works the
+   * lines out (print-layout.ts) and the writers set the height as given (OOXML `ht` with `customHeight`,
+   * Office.js `format.rowHeight`).
+   */
+  rowHeights?: { row: number; points: number }[];
   columnWidths: number[];
   freeze: { rows: number; columns: number };
   /** Data bars (exceljs) or a chart (Office.js) over achievement cells. */
   bars?: CellRange;
-  /** Printed landscape, fitted to the page width (the reports a clerk prints and sends upward). */
-  landscape?: boolean;
+  /** How the sheet prints (the reports a clerk prints and sends upward); absent = not meant for paper. */
+  print?: PrintSetup;
+  /**
+   * A sheet for paper: when the writer has to add it (it is not in the workbook yet), it goes before
+   * every sheet that is not `leading`, in the order of the specs, so that printing the whole workbook
+   * starts with the reports. An existing sheet keeps its place: tab order is the clerk's.
+   */
+  leading?: boolean;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellRange, FillRange } from "../core/types";
-import { coalesceFills, formatRectangles, widthRuns } from "./layout";
+import { coalesceFills, formatRectangles, valueRuns } from "./layout";
 
 const cellsOf = (r: CellRange) => {
   const out: string[] = [];
@@ -55,10 +55,22 @@ test("a table whose columns keep their format is a handful of rectangles however
 });
 
 test("columns of the same width are set together", () => {
-  expect(widthRuns([5, 10, 60, 14, 14, 14])).toEqual([
-    { first: 0, last: 0, width: 5 },
-    { first: 1, last: 1, width: 10 },
-    { first: 2, last: 2, width: 60 },
-    { first: 3, last: 5, width: 14 },
+  expect(valueRuns([5, 10, 60, 14, 14, 14].map((w, c) => [c, w] as const))).toEqual([
+    { first: 0, last: 0, value: 5 },
+    { first: 1, last: 1, value: 10 },
+    { first: 2, last: 2, value: 60 },
+    { first: 3, last: 5, value: 14 },
   ]);
+});
+
+test("property: runs cover each index once with its value, neighbours of one value joined", () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.tuple(fc.nat(40), fc.constantFrom(15, 30, 45)), { selector: (e) => e[0] }), (entries) => {
+      const runs = valueRuns(entries);
+      const covered = runs.flatMap((r) => Array.from({ length: r.last - r.first + 1 }, (_, k) => [r.first + k, r.value] as const));
+      expect(new Map(covered)).toEqual(new Map(entries));
+      expect(covered).toHaveLength(entries.length);
+      runs.slice(1).forEach((r, i) => expect(r.first === runs[i].last + 1 && r.value === runs[i].value).toBe(false));
+    }),
+  );
 });

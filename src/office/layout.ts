@@ -71,14 +71,17 @@ export function formatRectangles(formats: readonly string[][], top: number, bott
   return [...byFormat].flatMap(([format, runs]) => joinAcross(runs).map((range) => ({ range, format })));
 }
 
-/** Consecutive columns of the same width, as [first, last, width] runs. */
-export function widthRuns(widths: readonly number[]): { first: number; last: number; width: number }[] {
-  const runs: { first: number; last: number; width: number }[] = [];
-  widths.forEach((width, c) => {
+/**
+ * Neighbouring indices of one value as runs, each set in one call: columns of one width, rows of one
+ * height, columns that wrap. The entries may come in any order; an index appears at most once.
+ */
+export function valueRuns<T>(entries: readonly (readonly [number, T])[]): { first: number; last: number; value: T }[] {
+  const runs: { first: number; last: number; value: T }[] = [];
+  for (const [i, value] of [...entries].sort((a, b) => a[0] - b[0])) {
     const last = runs[runs.length - 1];
-    if (last && last.width === width && last.last === c - 1) last.last = c;
-    else runs.push({ first: c, last: c, width });
-  });
+    if (last && last.value === value && last.last === i - 1) last.last = i;
+    else runs.push({ first: i, last: i, value });
+  }
   return runs;
 }
 

@@ -34,8 +34,12 @@ export const REQUEST_COSTS = {
   sheetAction: 150,
   /** worksheets.add and hiding the new sheet. */
   addSheet: 420,
-  /** Page layout: orientation, paper size, zoom. */
+  /** Page layout: paper size, orientation, zoom. */
   print: 560,
+  /** The paths to the header and footer of every page (pageLayout, headersFooters, defaultForAllPages); each part is a `property` and its text more. */
+  bands: 520,
+  /** A method of the page layout (setPrintArea, setPrintTitleRows, setPrintTitleColumns) and its path, without its address. */
+  pageMethod: 300,
   /** The achievement chart: add, name, title, legend, labels, axis, categories, position, size. */
   chart: 3800,
 } as const;

@@ -96,3 +96,64 @@ test("the chart is planned only when some achievement is a number", () => {
   expect(plan([consolidated(null)]).finish.some((op) => op.kind === "chart")).toBe(false);
   expect(plan([consolidated(0.8)]).finish.some((op) => op.kind === "chart")).toBe(true);
 });
+
+/** The tab order after a plan's ops, carried out as Excel moves sheets: a sheet put at a position moves the others along. */
+function tabsAfter(p: ReturnType<typeof plan>, existing: ExistingSheet[]): string[] {
+  const tabs = [...existing].sort((a, b) => a.position - b.position).map((s) => ({ key: s.id, name: s.name }));
+  const find = (ref: { id: string } | { staged: number }) => tabs.findIndex((t) => t.key === ("id" in ref ? ref.id : `staged:${ref.staged}`));
+  for (const op of p.requests.flatMap((r) => r.ops)) {
+    if (op.kind === "add") tabs.push({ key: `staged:${op.staged}`, name: op.name });
+    else if (op.kind === "delete") tabs.splice(find(op.sheet), 1);
+    else if (op.kind === "rename") tabs[find(op.sheet)].name = op.name;
+    else if (op.kind === "move") tabs.splice(op.position, 0, ...tabs.splice(find(op.sheet), 1));
+  }
+  return tabs.map((t) => t.name);
+}
+
+test("a new sheet for paper goes before the first sheet that is not for paper, in the order of the specs; an existing one keeps its place", () => {
+  const paper = (name: string): SheetSpec => ({ ...spec(name, [["x"]]), leading: true });
+  const specs = [paper(SHEETS.consolidated), paper(SHEETS.byUnit), paper(SHEETS.status), spec(SHEETS.findings, [["y"]])];
+  const clerkFirst = [sheetOf("a", "Sheet1", 0), sheetOf("b", SHEETS.consolidated, 1), sheetOf("c", SHEETS.settings, 2)];
+  expect(tabsAfter(plan(specs, clerkFirst), clerkFirst)).toEqual([SHEETS.byUnit, SHEETS.status, "Sheet1", SHEETS.consolidated, SHEETS.settings, SHEETS.findings]);
+  const reportFirst = [sheetOf("b", SHEETS.consolidated, 0), sheetOf("c", SHEETS.settings, 1), sheetOf("d", `${SHEETS.status} ~ghi`, 2)];
+  expect(tabsAfter(plan(specs, reportFirst), reportFirst)).toEqual([SHEETS.consolidated, SHEETS.byUnit, SHEETS.status, SHEETS.settings, SHEETS.findings]);
+  const onlyPaper = [sheetOf("b", SHEETS.consolidated, 0)];
+  expect(tabsAfter(plan(specs, onlyPaper), onlyPaper)).toEqual([SHEETS.consolidated, SHEETS.byUnit, SHEETS.status, SHEETS.findings]);
+});
+
+test("each row's height is set once, a wrapped header's with its wrapping; wrapped body columns and the top alignment cover the rows under the frozen ones", () => {
+  const rows = Array.from({ length: 8 }, (_, i) => [`a${i}`, "b", "c", "d"]);
+  const s: SheetSpec = { ...spec("S", rows), columnWidths: [5, 5, 5, 5], freeze: { rows: 2, columns: 0 }, wrapRows: [1], wrapColumns: [1, 2], rowHeights: [{ row: 1, points: 45 }, { row: 3, points: 30 }, { row: 4, points: 30 }, { row: 6, points: 45 }] };
+  const ops = plan([s]).requests.flatMap((r) => r.ops);
+  const all = { left: 0, right: 3 };
+  expect(ops.filter((op) => op.kind === "wrap" || op.kind === "height" || op.kind === "alignTop")).toEqual([
+    { kind: "wrap", staged: 0, range: { top: 1, bottom: 1, ...all }, points: 45 },
+    { kind: "height", staged: 0, first: 3, last: 4, points: 30 },
+    { kind: "height", staged: 0, first: 6, last: 6, points: 45 },
+    { kind: "alignTop", staged: 0, range: { top: 2, bottom: 7, ...all } },
+    { kind: "wrap", staged: 0, range: { top: 2, left: 1, bottom: 7, right: 2 } },
+  ]);
+  // A wrapped header without a height of its own is two lines tall.
+  expect(plan([{ ...s, rowHeights: undefined, wrapColumns: undefined }]).requests[0].ops.filter((op) => op.kind === "wrap")).toEqual([{ kind: "wrap", staged: 0, range: { top: 1, bottom: 1, ...all }, points: 32 }]);
+});
+
+test("the page setup, last in the finishing: A4, the fit or 100%, only the header and footer parts given, then the print area and titles", () => {
+  const header = { left: "UBND xã A", right: "Tính đến 25/03/2026" };
+  const print = { paper: "A4", orientation: "landscape", fitToWidth: 1, fitToHeight: 0, area: { top: 0, left: 0, bottom: 30, right: 11 }, titleRows: { first: 6, last: 6 }, header, footer: { right: "Trang &P/&N" } } as const;
+  const consolidated: SheetSpec = { ...spec(SHEETS.consolidated, [["Mã", "Đạt"], ["CT01", "x"]]), print };
+  const wide: SheetSpec = { ...spec(SHEETS.byUnit, [["x"]]), freeze: { rows: 0, columns: 0 }, print: { ...print, fitToWidth: 0, header: undefined, footer: undefined, titleRows: { first: 4, last: 5 }, titleColumns: { first: 0, last: 1 } } };
+  const p = plan([consolidated, wide]);
+  expect(p.finish).toEqual([
+    { kind: "freeze", sheet: { staged: 0 }, rows: 1, columns: 0 },
+    { kind: "page", sheet: { staged: 0 }, orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
+    { kind: "bands", sheet: { staged: 0 }, parts: [{ part: "leftHeader", text: "UBND xã A" }, { part: "rightHeader", text: "Tính đến 25/03/2026" }, { part: "rightFooter", text: "Trang &P/&N" }] },
+    { kind: "printRange", sheet: { staged: 0 }, method: "setPrintArea", address: "A1:L31" },
+    { kind: "printRange", sheet: { staged: 0 }, method: "setPrintTitleRows", address: "$7:$7" },
+    { kind: "page", sheet: { staged: 1 }, orientation: "Landscape", zoom: { scale: 100 } },
+    { kind: "printRange", sheet: { staged: 1 }, method: "setPrintArea", address: "A1:L31" },
+    { kind: "printRange", sheet: { staged: 1 }, method: "setPrintTitleRows", address: "$5:$6" },
+    { kind: "printRange", sheet: { staged: 1 }, method: "setPrintTitleColumns", address: "$A:$B" },
+  ]);
+  // A host without ExcelApi 1.9 gets no page setup at all.
+  expect(plan([consolidated], [], 4 * 1024 * 1024, { features: { ...FEATURES, pageLayout: false } }).finish.map((op) => op.kind)).toEqual(["freeze"]);
+});

@@ -5,12 +5,16 @@
 // are complete, in the last request, does each replace its sheet: the old one is renamed "<name> ~cũ"
 // (or to the "(sửa tay)" copy when the clerk edited it), the new one takes the name, the old position
 // and the old visibility, and the old one is deleted. The sheets are replaced in order, the data sheets
-// ("Dữ liệu", "Nộp báo cáo", "Nhật ký nhập") last, each as a whole. Then the finishing: showing the
-// sheet asked for, frozen panes, print setup, the chart, none of which can lose data.
+// ("Dữ liệu", "Nộp báo cáo", "Nhật ký nhập") last, each as a whole; a new sheet for paper (`leading`)
+// goes before the first sheet that is not one. Then the finishing: showing the sheet asked for, frozen
+// panes, the chart, the page setup (paper, fit, header and footer, print area and titles), none of which
+// can lose data. Formatting that belongs to the cells (widths, fills, wrapping, row heights, alignment)
+// is written to the new sheet with its values.
+import { columnName } from "../core/address";
 import { SHEETS } from "../core/master-sheets";
-import type { CellRange, SheetSpec } from "../core/types";
-import { ExcelGrid, excelGrid } from "./cells";
-import { coalesceFills, columnWidthPoints, formatRectangles, widthRuns } from "./layout";
+import type { CellRange, PrintSetup, SheetSpec } from "../core/types";
+import { a1, ExcelGrid, excelGrid } from "./cells";
+import { coalesceFills, columnWidthPoints, formatRectangles, valueRuns } from "./layout";
 import { chunkRows, jsonBytes, REQUEST_COSTS } from "./payload";
 import { backupName, sheetKey, stagingName } from "./sheet-names";
 
@@ -36,13 +40,24 @@ export type Op =
   | { kind: "width"; staged: number; first: number; last: number; points: number }
   | { kind: "fill"; staged: number; range: CellRange; color: string; fontColor?: string }
   | { kind: "bold"; staged: number; range: CellRange }
-  | { kind: "wrap"; staged: number; range: CellRange }
+  /** Text wraps in the range; `points`: the height of its rows too (a header row's). */
+  | { kind: "wrap"; staged: number; range: CellRange; points?: number }
+  | { kind: "height"; staged: number; first: number; last: number; points: number }
+  | { kind: "alignTop"; staged: number; range: CellRange }
   | { kind: "values"; staged: number; top: number; bottom: number }
   | { kind: "format"; staged: number; range: CellRange; format: string }
   | { kind: "activate"; sheet: SheetRef }
   | { kind: "freeze"; sheet: SheetRef; rows: number; columns: number }
-  | { kind: "print"; sheet: SheetRef }
+  | { kind: "page"; sheet: SheetRef; orientation: "Portrait" | "Landscape"; zoom: PageZoom }
+  | { kind: "bands"; sheet: SheetRef; parts: { part: BandPart; text: string }[] }
+  | { kind: "printRange"; sheet: SheetRef; method: "setPrintArea" | "setPrintTitleRows" | "setPrintTitleColumns"; address: string }
   | { kind: "chart"; sheet: SheetRef; staged: number; replace: string[] };
+
+/** Office.js PageLayoutZoomOptions: pages across and down (0: as many as needed), or a percentage. */
+export type PageZoom = { horizontalFitToPages: number; verticalFitToPages: number } | { scale: number };
+
+/** The six parts of Office.js's HeaderFooter, as PrintSetup's header and footer give them. */
+export type BandPart = "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
 
 export interface PlannedSheet {
   spec: SheetSpec;
@@ -120,11 +135,12 @@ export function planWrite(input: WriteInput): WritePlan {
       chart: spec.bars !== undefined && hasBars(grid, spec.bars),
     };
   });
-  placeSheets(sheets, input.existing);
+  const cleared = leftovers(specs, input.existing);
+  placeSheets(sheets, input.existing.filter((s) => !cleared.includes(s)));
 
   const packer = new Packer(input.maxRequestBytes, input.features.suspendCalculation);
   packer.start(input.features.suspendScreen);
-  for (const s of leftovers(specs, input.existing)) packer.add({ kind: "delete", sheet: { id: s.id } });
+  for (const s of cleared) packer.add({ kind: "delete", sheet: { id: s.id } });
   sheets.forEach((s, i) => packer.add({ kind: "add", staged: i, name: s.staging }));
   sheets.forEach((s, i) => {
     for (const op of layoutOps(s, i)) packer.add(op);
@@ -143,31 +159,52 @@ function hasBars(grid: ExcelGrid, bars: CellRange): boolean {
 }
 
 /**
- * A new sheet takes its old sheet's place, counted as the sheets stand when it is moved: the new sheets
- * are added after every existing one, and each replaced sheet is deleted (or, as a copy, stays after it).
+ * A new sheet takes its old sheet's place; one for paper that has none goes before the first sheet not
+ * for paper (types.ts, `leading`), in the order of the specs; any other stays last, where it was added.
+ * Places are counted as the sheets stand when each is moved: the new sheets are added after every
+ * existing one (the leftovers of an interrupted write deleted), and each replaced sheet is deleted (or,
+ * as a copy, stays after it).
  */
 function placeSheets(sheets: PlannedSheet[], existing: readonly ExistingSheet[]): void {
   const order: string[] = [...existing].sort((a, b) => a.position - b.position).map((s) => s.id);
   sheets.forEach((_, i) => order.push(`staged:${i}`));
+  const leading = new Set(sheets.flatMap((s, i) => (s.spec.leading ? [`staged:${i}`, ...(s.old ? [s.old.id] : [])] : [])));
   sheets.forEach((s, i) => {
-    if (!s.old) return;
+    if (!s.old && !s.spec.leading) return;
     const staged = `staged:${i}`;
     order.splice(order.indexOf(staged), 1);
-    const at = order.indexOf(s.old.id);
+    const at = s.old ? order.indexOf(s.old.id) : order.findIndex((key) => !leading.has(key));
+    if (at < 0) {
+      order.push(staged);
+      return;
+    }
     order.splice(at, 0, staged);
     s.position = at;
-    if (!s.keepOld) order.splice(order.indexOf(s.old.id), 1);
+    if (s.old && !s.keepOld) order.splice(order.indexOf(s.old.id), 1);
   });
 }
 
+/** Two lines of an 11-point font: a wrapped header row without a height of its own. */
+const WRAPPED_ROW_POINTS = 32;
+
 function layoutOps(s: PlannedSheet, staged: number): Op[] {
   const { spec, grid } = s;
-  const ops: Op[] = widthRuns(spec.columnWidths).map((run) => ({ kind: "width", staged, first: run.first, last: run.last, points: columnWidthPoints(run.width) }));
+  const ops: Op[] = valueRuns(spec.columnWidths.map((w, c) => [c, w] as const)).map((run) => ({ kind: "width", staged, first: run.first, last: run.last, points: columnWidthPoints(run.value) }));
   for (const fill of coalesceFills(spec.fills)) ops.push({ kind: "fill", staged, range: fill.range, color: fill.color, ...(fill.fontColor ? { fontColor: fill.fontColor } : {}) });
-  if (grid.width > 0) {
-    const row = (r: number): CellRange => ({ top: r, left: 0, bottom: r, right: grid.width - 1 });
-    for (const r of spec.boldRows) ops.push({ kind: "bold", staged, range: row(r) });
-    for (const r of spec.wrapRows ?? []) ops.push({ kind: "wrap", staged, range: row(r) });
+  if (grid.width === 0) return ops;
+  const rows = (top: number, bottom: number): CellRange => ({ top, left: 0, bottom, right: grid.width - 1 });
+  for (const r of spec.boldRows) ops.push({ kind: "bold", staged, range: rows(r, r) });
+  // Each row's height is set once: a wrapped header row's with its wrapping, any other by runs.
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.points]));
+  const wrapped = new Set(spec.wrapRows ?? []);
+  for (const r of wrapped) ops.push({ kind: "wrap", staged, range: rows(r, r), points: heights.get(r) ?? WRAPPED_ROW_POINTS });
+  const others = [...heights].filter(([r]) => !wrapped.has(r));
+  for (const run of valueRuns(others)) ops.push({ kind: "height", staged, first: run.first, last: run.last, points: run.value });
+  const top = spec.freeze.rows;
+  if (spec.wrapColumns?.length && top < grid.values.length) {
+    const bottom = grid.values.length - 1;
+    ops.push({ kind: "alignTop", staged, range: rows(top, bottom) });
+    for (const run of valueRuns(spec.wrapColumns.map((c) => [c, true] as const))) ops.push({ kind: "wrap", staged, range: { top, left: run.first, bottom, right: run.last } });
   }
   return ops;
 }
@@ -193,12 +230,37 @@ function finishOps(sheets: PlannedSheet[], input: WriteInput): Op[] {
     if (i >= 0 && sheets[i].visible) ops.push({ kind: "activate", sheet: { staged: i } });
     else if (i < 0 && other?.visible) ops.push({ kind: "activate", sheet: { id: other.id } });
   }
+  // Excel stops a request at the action that fails: what the clerk sees on screen goes first, the page
+  // setup, which only shows on paper, last.
   sheets.forEach((s, i) => {
     const { rows, columns } = s.spec.freeze;
     if (rows > 0 || columns > 0) ops.push({ kind: "freeze", sheet: { staged: i }, rows, columns });
-    if (s.spec.landscape && input.features.pageLayout) ops.push({ kind: "print", sheet: { staged: i } });
+  });
+  sheets.forEach((s, i) => {
     if (s.chart) ops.push({ kind: "chart", sheet: { staged: i }, staged: i, replace: [] });
   });
+  sheets.forEach((s, i) => {
+    if (s.spec.print && input.features.pageLayout) ops.push(...pageOps(s.spec.print, { staged: i }));
+  });
+  return ops;
+}
+
+/** A report's page setup (types.ts, PrintSetup) as Office.js sets it (ExcelApi 1.9). */
+function pageOps(p: PrintSetup, sheet: SheetRef): Op[] {
+  // verticalFitToPages 0 is "automatic", as fitToHeight="0" is in the file format (ECMA-376 pageSetup):
+  // given the width alone, Excel would also squeeze the height onto one page.
+  const fit = p.fitToWidth > 0 || p.fitToHeight > 0;
+  const zoom: PageZoom = fit ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight } : { scale: 100 };
+  const ops: Op[] = [{ kind: "page", sheet, orientation: p.orientation === "landscape" ? "Landscape" : "Portrait", zoom }];
+  // A new sheet has no header or footer: only the parts given are set.
+  const parts = (["left", "center", "right"] as const).flatMap((side) => [
+    ...(p.header?.[side] !== undefined ? [{ part: `${side}Header` as BandPart, text: p.header[side] }] : []),
+    ...(p.footer?.[side] !== undefined ? [{ part: `${side}Footer` as BandPart, text: p.footer[side] }] : []),
+  ]);
+  if (parts.length > 0) ops.push({ kind: "bands", sheet, parts });
+  if (p.area) ops.push({ kind: "printRange", sheet, method: "setPrintArea", address: a1(p.area) });
+  if (p.titleRows) ops.push({ kind: "printRange", sheet, method: "setPrintTitleRows", address: `$${p.titleRows.first + 1}:$${p.titleRows.last + 1}` });
+  if (p.titleColumns) ops.push({ kind: "printRange", sheet, method: "setPrintTitleColumns", address: `$${columnName(p.titleColumns.first)}:$${columnName(p.titleColumns.last)}` });
   return ops;
 }
 
@@ -218,8 +280,12 @@ export function opBytes(op: Op): number {
       return C.addSheet + jsonBytes(op.name);
     case "freeze":
       return C.sheetAction + (op.rows > 0 && op.columns > 0 ? C.rangeWrite : 0);
-    case "print":
+    case "page":
       return C.print;
+    case "bands":
+      return C.bands + op.parts.reduce((n, p) => n + C.property + jsonBytes(p.text), 0);
+    case "printRange":
+      return C.pageMethod + jsonBytes(op.address);
     case "chart":
       return C.chart + op.replace.reduce((n, name) => n + C.sheetAction + C.nav + jsonBytes(name), 0);
     case "width":
@@ -229,7 +295,10 @@ export function opBytes(op: Op): number {
     case "bold":
       return C.rangeWrite + 2 * C.nav;
     case "wrap":
-      return C.rangeWrite + C.nav + C.property;
+      return C.rangeWrite + C.nav + (op.points !== undefined ? C.property : 0);
+    case "height":
+    case "alignTop":
+      return C.rangeWrite + C.nav;
     case "format":
       return C.rangeWrite + jsonBytes(op.format);
     case "values":

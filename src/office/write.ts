@@ -184,9 +184,15 @@ function queue(sheets: Sheets, plan: WritePlan, op: Op): void {
     case "wrap": {
       const format = range(staged(op.staged), op.range).format;
       format.wrapText = true;
-      format.rowHeight = 32; // two lines of an 11-point font: long headers wrap instead of being cut
+      if (op.points !== undefined) format.rowHeight = op.points;
       return;
     }
+    case "height":
+      range(staged(op.staged), { top: op.first, left: 0, bottom: op.last, right: plan.sheets[op.staged].grid.width - 1 }).format.rowHeight = op.points;
+      return;
+    case "alignTop":
+      range(staged(op.staged), op.range).format.verticalAlignment = "Top";
+      return;
     case "values": {
       const grid = plan.sheets[op.staged].grid;
       staged(op.staged).getRangeByIndexes(op.top, 0, op.bottom - op.top, grid.width).untrack().values = grid.values.slice(op.top, op.bottom);
@@ -205,8 +211,20 @@ function queue(sheets: Sheets, plan: WritePlan, op: Op): void {
       else sheet.freezePanes.freezeColumns(op.columns);
       return;
     }
-    case "print":
-      printSetup(sheets.get(op.sheet));
+    case "page": {
+      const layout = sheets.get(op.sheet).pageLayout;
+      layout.paperSize = "A4";
+      layout.orientation = op.orientation;
+      layout.zoom = op.zoom;
+      return;
+    }
+    case "bands": {
+      const pages = sheets.get(op.sheet).pageLayout.headersFooters.defaultForAllPages;
+      for (const { part, text } of op.parts) pages[part] = text;
+      return;
+    }
+    case "printRange":
+      sheets.get(op.sheet).pageLayout[op.method](op.address);
       return;
     case "chart":
       drawChart(sheets.get(op.sheet), plan.sheets[op.staged], op.replace);
@@ -230,17 +248,6 @@ function range(sheet: Excel.Worksheet, r: { top: number; left: number; bottom: n
  */
 function setNumberFormat(r: Excel.Range, format: string): void {
   (r as unknown as { numberFormat: string }).numberFormat = format;
-}
-
-/**
- * Reports the clerk prints: landscape on A4, one page wide and as many pages tall as the rows need
- * (ExcelApi 1.9). verticalFitToPages 0 is "automatic", as fitToHeight="0" is in the file format (ECMA-376
- * pageSetup): fitting the width alone would otherwise also squeeze the height onto one page.
- */
-function printSetup(sheet: Excel.Worksheet): void {
-  sheet.pageLayout.orientation = "Landscape";
-  sheet.pageLayout.paperSize = "A4";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
 /** Achievement by indicator as horizontal bars under the table. */

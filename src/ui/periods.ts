@@ -1,7 +1,8 @@
 // The period picker's choices, due-date text and the as-of instant: pure helpers for the pane.
-import { formatDayVi, formatInstantVi, vnDay, vnEndOfDay } from "../core/dates";
+import { formatDayVi, formatInstantVi, parseDayArg, vnDay, vnEndOfDay } from "../core/dates";
 import { dueInstant } from "../core/deadlines";
 import { parsePeriodKey, periodKeysOfKind } from "../core/periods";
+import { asciiFileName } from "../core/template-plan";
 import type { Frequency, Settings } from "../core/types";
 
 export interface PeriodOption {
@@ -61,3 +62,26 @@ export function asOfInstant(day: string, now: Date): Date {
 }
 
 export const formatDay = formatDayVi;
+
+/**
+ * A day as a Vietnamese clerk types it, whatever the browser's language: "25/03/2026", "25/3/2026",
+ * "25-03-2026", "25.03.2026", a two-digit year ("25/3/26": 2026), or "2026-03-25". Null when it is no day.
+ */
+export function parseDayText(text: string): string | null {
+  const short = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{2})\s*$/.exec(text);
+  return parseDayArg(short ? `${short[1]}/${short[3]}/20${short[4]}` : text);
+}
+
+/**
+ * The web page's download, named after the body and the period in ASCII, which every system and mail
+ * program keeps as it is: "so-tong-hop-ubnd-xa-hoa-binh-2026-03.xlsx".
+ */
+export function masterFileName(settings: Pick<Settings, "bodyName" | "bodyCode">, periodKey: string): string {
+  const slug = (text: string) =>
+    asciiFileName(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  const parts = ["so-tong-hop", slug(settings.bodyName) || slug(settings.bodyCode), slug(periodKey)].filter(Boolean);
+  return `${parts.join("-")}.xlsx`;
+}

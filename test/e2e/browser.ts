@@ -1,6 +1,6 @@
 // Shared set-up of the browser tests: build the web bundle once, serve it from 127.0.0.1 on a random
 // port, and drive Debian's Chromium through playwright-core (never a downloaded browser).
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,16 +28,94 @@ export async function idle(page: Page): Promise<void> {
 
 /**
  * After the March files were chosen: the preview lists them with their statuses (a late one, the duplicate,
- * the broken file), before anything is written. Returns the row of a file for further checks.
+ * the broken file), before anything is written, in the words of what will happen. Returns the row of a
+ * file for further checks.
  */
 export async function expectMarchPreview(page: Page): Promise<(file: string) => Locator> {
   await page.getByText(`Xem trước ${MARCH.length} tệp`).waitFor();
   await idle(page);
   const row = (file: string) => page.locator("table.stacked tbody tr", { hasText: file });
   await expect(row("BC thang 3 - Phong Kinh te.xlsx").textContent()).resolves.toContain("Trễ 3 ngày");
+  await expect(row("BC thang 3 - Phong Kinh te.xlsx").locator(".badge").first().textContent()).resolves.toBe("Sẽ nhập");
   await expect(row("Zalo 13-3 CA xa.xlsx").getAttribute("data-status")).resolves.toBe("duplicate");
+  await expect(row("Zalo 13-3 CA xa.xlsx").locator(".badge").first().textContent()).resolves.toBe("Trùng, bỏ qua");
   await expect(row("Bao cao T3 (1).xlsx").getAttribute("data-status")).resolves.toBe("refused");
+  await expect(row("Bao cao T3 (1).xlsx").locator(".badge").first().textContent()).resolves.toBe("Không đọc được");
+  await expect(row("BC thang 3 - Truong THCS Hoa Binh.xlsx").locator(".badge").first().textContent()).resolves.toBe("Khác kỳ");
+  // Nothing says "written" before anything is: no "Đã nhập", and the preview's badges are outlined, not filled.
+  await expect(page.locator("#bao-cao-don-vi").getByText("Đã nhập", { exact: true }).count()).resolves.toBe(0);
+  await expect(page.locator("table.stacked tbody .badge-outline").count()).resolves.toBe(MARCH.length);
   return row;
+}
+
+/** Waits until the focused element matches `selector`: each action's result takes the focus. */
+export async function expectFocus(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => document.activeElement?.matches(sel) ?? false, selector, { timeout: 5000 });
+}
+
+/**
+ * The pane's layout promises: no figure, date or badge breaks over two lines, and the notice covers no
+ * control (it sits in the flow, and overlaps no button, field or link).
+ */
+export async function expectTidyLayout(page: Page): Promise<void> {
+  // A text broken over lines has line boxes at more than one height.
+  const broken = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".num, .nowrap, .badge")]
+      .filter((e) => {
+        if (e.offsetParent === null) return false;
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
+        return tops.size > 1;
+      })
+      .map((e) => e.textContent),
+  );
+  expect(broken).toEqual([]);
+  const covered = await page.evaluate(() => {
+    const notice = document.querySelector<HTMLElement>(".notice");
+    if (!notice || notice.hidden) return [];
+    if (getComputedStyle(notice).position !== "static") return ["notice is not in the flow"];
+    const n = notice.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>("button, input, select, a, summary")]
+      .filter((c) => !notice.contains(c) && c.offsetParent !== null)
+      .filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top;
+      })
+      .map((c) => c.textContent ?? c.id);
+  });
+  expect(covered).toEqual([]);
+}
+
+export const SHOTS = join(ROOT, "docs", "screenshots");
+export const WIDTHS = [350, 1280] as const;
+
+/**
+ * One screen at both widths the product is checked at, a task pane's 350 px and a desktop's 1280 px:
+ * docs/screenshots/<mode>-<width>-<name>.png, of `target` (a section) or of the window. A long section is
+ * cut at 1,600 px high. The layout promises are checked at each width.
+ */
+export async function shots(page: Page, mode: "web" | "excel", name: string, target?: () => Locator): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expectTidyLayout(page);
+    const path = join(SHOTS, `${mode}-${width}-${name}.png`);
+    const element = target?.();
+    const box = element && (await element.boundingBox());
+    if (element && box) {
+      await element.scrollIntoViewIfNeeded();
+      const top = (await element.evaluate((e) => e.getBoundingClientRect().top + window.scrollY)) - 8;
+      await page.screenshot({ path, fullPage: true, clip: { x: 0, y: Math.max(0, top), width, height: Math.min(box.height + 16, 1600) } });
+    } else await page.screenshot({ path });
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 const LAUNCH_ARGS = [
@@ -53,8 +131,14 @@ const LAUNCH_ARGS = [
   "--lang=vi-VN",
 ];
 
-/** Builds the add-in and web pages (webpack production) into a fresh temporary directory. */
+/**
+ * Builds the add-in and web pages (webpack production) into a fresh temporary directory; with
+ * TONGHOP_WEB_DIST set to a directory holding such a build (`npx webpack --mode production --output-path
+ * DIR`), that one is used instead, so that runs of one test file after another build once.
+ */
 export async function buildWeb(): Promise<string> {
+  const prebuilt = process.env.TONGHOP_WEB_DIST;
+  if (prebuilt && existsSync(join(prebuilt, "index.html"))) return prebuilt;
   const out = mkdtempSync(join(tmpdir(), "tonghop-web-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;

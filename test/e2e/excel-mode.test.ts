@@ -4,7 +4,7 @@
 // pastes the units list into "Đơn vị", reopens the pane, consolidates the March reports, and imports a
 // report sheet pasted into the workbook.
 // Run alone with: npx jest test/e2e
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,14 +17,16 @@ import { readWorkbook } from "../../src/io/xlsx";
 import { dateToSerial } from "../../src/office/cells";
 import { sampleFigures } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
-import { buildWeb, button, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, watch, type PageWatch } from "./browser";
+import { buildWeb, button, expectFocus, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
 import type { ExcelFakeHandle } from "./excel-fake-entry";
 
 jest.setTimeout(120_000);
 
 const SAMPLES = join(ROOT, "samples");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
-const PANE = { width: 420, height: 900 };
+const PANE = { width: 350, height: 900 };
+/** Early April: the pane starts on April, the reports are March's. */
+const APRIL = new Date("2026-04-05T09:00:00+07:00");
 
 type Scalar = string | number | boolean;
 
@@ -72,10 +74,10 @@ afterAll(async () => {
 });
 
 /** The add-in page as Excel on the web opens it, with the fake in place of Office.js from the CDN. */
-async function openPane(): Promise<{ page: Page; watched: PageWatch }> {
+async function openPane(now = SAMPLE_NOW): Promise<{ page: Page; watched: PageWatch }> {
   const context = await browser.newContext({ viewport: PANE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
-  await page.clock.setFixedTime(SAMPLE_NOW);
+  await page.clock.setFixedTime(now);
   // The CDN script would replace window.Office; an empty script leaves the stand-in installed before it.
   await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
   await page.addInitScript({ content: fakeScript });
@@ -132,36 +134,52 @@ function withUnits(sheet: Scalar[][]): { values: Scalar[][]; formats: string[][]
 }
 
 describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
-  it("creates the master sheets, consolidates March in one read and at most 3 write syncs without formulas, and imports a report sheet", async () => {
-    const { page, watched } = await openPane();
+  it("creates the master sheets, follows the files' period, consolidates March in one read and at most 3 write syncs without formulas, and re-opens on it", async () => {
+    const { page, watched } = await openPane(APRIL);
 
-    // 1. A workbook without the master sheets: Excel mode offers to create them, and nothing to open or download.
+    // 1. A workbook without the master sheets: Excel mode asks for the body's name and offers to create them.
     await button(page, "Tạo sổ tổng hợp").waitFor();
     await expect(page.evaluate(() => document.documentElement.dataset.host)).resolves.toBe("excel");
     await expect(button(page, "Mở sổ tổng hợp").count()).resolves.toBe(0);
     await expect(button(page, "Tải sổ tổng hợp").count()).resolves.toBe(0);
     await idle(page);
+    await shots(page, "excel", "01-so-moi");
     await button(page, "Tạo sổ tổng hợp").click();
-    await page.getByText("Đã tạo sổ tổng hợp với 0 đơn vị").waitFor();
+    await page.getByRole("alert").getByText("Hãy nhập tên đơn vị tổng hợp").waitFor();
+    await expectFocus(page, "#body-name");
+    await page.keyboard.type("UBND xã Hòa Bình");
+    await page.getByLabel("Mã đơn vị tổng hợp").fill("XHB");
+    await button(page, "Tạo sổ tổng hợp").click();
+    // No units yet: the pane says what to do next, in Excel's terms.
+    const noUnits = page.locator("#don-vi .notice.warning");
+    await noUnits.getByText("gõ hoặc dán danh sách đơn vị vào trang “Đơn vị”").waitFor();
+    await expectFocus(page, "#don-vi .notice");
+    await shots(page, "excel", "02-chua-co-don-vi", () => page.locator("#don-vi"));
     const created = await inExcel(page, (fake) => ({ names: fake.workbook.sheets.map((s) => s.name), active: fake.workbook.active }), null);
     expect(created.names).toEqual(expect.arrayContaining([SHEETS.settings, SHEETS.units, SHEETS.catalogue, SHEETS.data, SHEETS.submissions]));
     expect(created.active).toBe(SHEETS.units);
+    const settings = table((await sheetGrid(page, SHEETS.settings)) ?? [], "Thiết lập");
+    expect(settings.find((r) => r["Thiết lập"] === "Tên đơn vị tổng hợp")?.["Giá trị"]).toBe("UBND xã Hòa Bình");
 
     // 2. The clerk pastes the units into "Đơn vị" and reopens the pane on the same workbook.
     const units = withUnits((await sheetGrid(page, SHEETS.units)) ?? []);
     await inExcel(page, (fake, u) => (fake.fill("Đơn vị", u.values, u.formats), fake.keep()), units);
     await page.reload();
     await expect(page.locator(".summary-line").first().textContent()).resolves.toMatch(/^15 đơn vị · 25 chỉ tiêu/);
+    await expect(page.getByRole("combobox", { name: "Kỳ báo cáo" }).inputValue()).resolves.toBe("2026-04");
 
-    // 3. The March reports: a preview with each file's status, nothing written yet.
+    // 3. The March reports, chosen in April: the pane switches to March and says so; a preview, nothing written.
     await page.locator("#bao-cao-don-vi input[type=file]").setInputFiles(MARCH);
     const row = await expectMarchPreview(page);
+    await page.getByText("13/16 tệp ghi kỳ Tháng 3/2026: đã chuyển kỳ báo cáo từ Tháng 4/2026 sang Tháng 3/2026.").waitFor();
+    await expect(page.getByRole("combobox", { name: "Kỳ báo cáo" }).inputValue()).resolves.toBe("2026-03");
     await expect(inExcel(page, (fake) => fake.workbook.sheet("Tổng hợp") ?? null, null)).resolves.toBeNull();
+    await shots(page, "excel", "03-xem-truoc", () => page.locator("#bao-cao-don-vi"));
 
     // 4. Consolidate: one read, then the outputs land in the workbook in at most 3 round trips to Excel.
     const syncsBefore = await inExcel(page, (fake) => fake.workbook.syncCount, null);
     await button(page, "Tổng hợp báo cáo").click();
-    await page.getByRole("table", { name: "Kết quả tổng hợp" }).waitFor();
+    await page.locator("#tong-hop .summary-line").waitFor();
     await idle(page);
     const syncs = (await inExcel(page, (fake) => fake.workbook.syncCount, null)) - syncsBefore;
     console.log(`Tổng hợp trong Excel (giả lập): ${syncs} lần đồng bộ`);
@@ -169,12 +187,26 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     // writes of every sheet in at most 3.
     expect(syncs).toBeLessThanOrEqual(1 + 3);
     await expect(inExcel(page, (fake) => fake.workbook.active, null)).resolves.toBe(SHEETS.consolidated);
+    await expectFocus(page, "#tong-hop .notice");
+    await page.locator("#tong-hop .notice").getByText("Xem trang “Tổng hợp”.", { exact: false }).waitFor();
+    await expect(row("BC thang 3 - Phong Kinh te.xlsx").locator(".badge").first().textContent()).resolves.toBe("Đã nhập");
 
     const consolidated = table((await sheetGrid(page, SHEETS.consolidated)) ?? [], "Mã chỉ tiêu");
     const ct03 = consolidated.find((r) => r["Mã chỉ tiêu"] === "CT03");
     expect(ct03?.["Kết quả"]).toBeCloseTo(1372 / 2204, 12);
+    expect(consolidated.find((r) => r["Mã chỉ tiêu"] === "MH03")?.["Đánh giá"]).toBe("Đạt (8/≥ 1)");
     const status = table((await sheetGrid(page, SHEETS.status)) ?? [], "Mã đơn vị");
     expect(status.find((r) => r["Mã đơn vị"] === "PKT")?.["Tháng 3/2026"]).toBe("Trễ 3 ngày");
+    // The reports come first among the tabs and are laid out for A4; the per-unit columns have their own sheet.
+    const paper = await inExcel(
+      page,
+      (fake, names) => ({ order: fake.workbook.sheets.map((s) => s.name).slice(0, 3), page: fake.workbook.sheet(names[0])!.page }),
+      [SHEETS.consolidated],
+    );
+    expect(paper.order).toEqual([SHEETS.consolidated, SHEETS.byUnit, SHEETS.status]);
+    expect(paper.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$7:$7", headersFooters: { leftHeader: "UBND xã Hòa Bình", centerHeader: "Báo cáo tổng hợp – Tháng 3/2026" } });
+    const byUnit = (await sheetGrid(page, SHEETS.byUnit)) ?? [];
+    expect(JSON.stringify(byUnit)).toContain("Tổ công nghệ số cộng đồng thôn 5");
     // Report files carry texts like "=HYPERLINK(…)": no cell of the workbook may have become a formula.
     const formulas = await inExcel(
       page,
@@ -182,13 +214,21 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
       null,
     );
     expect(formulas).toEqual([]);
+    await shots(page, "excel", "04-tong-hop", () => page.locator("#tong-hop"));
 
-    await page.getByText("Đã tổng hợp Tháng 3/2026").getByText("Xem trang “Tổng hợp”.", { exact: false }).waitFor();
-    mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
-    await page.locator("#tong-hop").evaluate((section) => section.scrollIntoView());
-    await page.screenshot({ path: join(ROOT, "docs", "screenshots", "08-excel-mode.png"), fullPage: false });
+    // 5. Each unit's reminder button names its unit; findings show their codes apart; the as-of day reads dd/mm/yyyy.
+    await page.getByRole("button", { name: "Sao chép nhắc nhở cho Tổ công nghệ số cộng đồng thôn 5", exact: true }).waitFor();
+    await expect(page.getByLabel("Tính đến ngày").inputValue()).resolves.toBe("05/04/2026");
+    await expect(page.locator('#phat-hien li[data-code="NEGATIVE"] .finding-code').first().textContent()).resolves.toBe("Mã phát hiện: NEGATIVE");
+    await shots(page, "excel", "05-qua-han", () => page.locator("#qua-han"));
 
-    // 5. "Nhập từ trang tính": a unit's report pasted into the workbook as a sheet joins the preview.
+    // 6. Closing and reopening the pane a month later: it opens on March, the period last consolidated.
+    await inExcel(page, (fake) => fake.keep(), null);
+    await page.reload();
+    await expect(page.locator(".summary-line").first().textContent()).resolves.toMatch(/^15 đơn vị/);
+    await expect(page.getByRole("combobox", { name: "Kỳ báo cáo" }).inputValue()).resolves.toBe("2026-03");
+
+    // 7. "Nhập từ trang tính": a unit's report pasted into the workbook as a sheet joins the preview.
     const report = await writeReport({
       parentName: "UBND xã Hòa Bình",
       unitName: "Tổ công nghệ số cộng đồng thôn 5",
@@ -203,7 +243,19 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     await idle(page);
     const pasted = row("BC thôn 5");
     await expect(pasted.getAttribute("data-status")).resolves.toBe("imported");
+    await expect(pasted.locator(".badge").first().textContent()).resolves.toBe("Sẽ nhập");
     await expect(pasted.textContent()).resolves.toContain("Tổ công nghệ số cộng đồng thôn 5");
+
+    // 8. Consolidating April with it takes nothing: a warning, and a one-click way to its period.
+    await page.getByRole("combobox", { name: "Kỳ báo cáo" }).selectOption("2026-04");
+    await button(page, "Tổng hợp báo cáo").click();
+    await idle(page);
+    const warning = page.locator("#tong-hop .notice.warning");
+    await warning.getByText("Chưa nhận tệp nào cho Tháng 4/2026").waitFor();
+    await warning.getByRole("button", { name: "Chuyển sang Tháng 3/2026" }).click();
+    await pasted.locator(".badge", { hasText: "Sẽ nhập" }).waitFor();
+    await button(page, "Tổng hợp báo cáo").click();
+    await page.getByText("Đã tổng hợp Tháng 3/2026: nhận 1/1 tệp").waitFor();
 
     expect(watched.errors).toEqual([]);
     // The page did ask for Office.js from the CDN (answered empty): the stand-in won over the real tag.

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { button, idle, ROOT, SAMPLE_NOW, useWebPage, watch } from "./browser";
+import { button, expectFocus, idle, ROOT, SAMPLE_NOW, useWebPage, watch } from "./browser";
 
 jest.setTimeout(240_000);
 
@@ -41,11 +41,14 @@ test("a .xls, an .ods, a .docx and a .xlsx dropped on the web page are read and 
   const watched = watch(page, web.base);
   await page.goto(`${web.base}/index.html`);
   await page.getByRole("heading", { name: "Sổ tổng hợp" }).waitFor();
+  await expectFocus(page, "#body-name");
+  await page.keyboard.type("UBND xã Hòa Bình");
   const chooser = page.waitForEvent("filechooser");
   await button(page, "Chọn danh sách đơn vị…").click();
   await (await chooser).setFiles([join(ROOT, "samples", "don-vi.csv")]);
+  await page.locator("#units-file-name").getByText("Danh sách đơn vị: ").waitFor();
   await button(page, "Tạo sổ mới").click();
-  await page.getByText("Đã tạo sổ tổng hợp với 15 đơn vị").waitFor();
+  await page.getByText("Đã tạo sổ tổng hợp của UBND xã Hòa Bình với 15 đơn vị").waitFor();
 
   // The picker offers the formats the page reads.
   const accept = await page.locator("#bao-cao-don-vi input[type=file]").getAttribute("accept");

@@ -154,9 +154,9 @@ export function clerkMasterParts(options: ClerkMasterOptions = {}): Record<strin
       `<sheetFormatPr defaultRowHeight="14.4" x14ac:dyDescent="0.3"/><cols><col min="1" max="1" width="24" customWidth="1"/></cols>` +
       `<sheetData>` +
       `<row r="1" spans="1:6" x14ac:dyDescent="0.3"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="s"><v>1</v></c><c r="C1" s="1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="F1" t="s"><v>4</v></c></row>` +
-      `<row r="2" spans="1:6" x14ac:dyDescent="0.3"><c r="A2"><v>1</v></c><c r="B2" s="2"><f>'Tổng hợp'!G6</f><v>0.5</v></c><c r="F2" cm="1" t="str"><f t="array" ref="F2:F3">_xlfn._xlws.SORT('Dữ liệu'!A2:A3)</f><v>2026-01</v></c></row>` +
+      `<row r="2" spans="1:6" x14ac:dyDescent="0.3"><c r="A2"><v>1</v></c><c r="B2" s="2"><f>'Tổng hợp'!G8</f><v>0.5</v></c><c r="F2" cm="1" t="str"><f t="array" ref="F2:F3">_xlfn._xlws.SORT('Dữ liệu'!A2:A3)</f><v>2026-01</v></c></row>` +
       `<row r="3" spans="1:6" x14ac:dyDescent="0.3"><c r="A3"><v>2</v></c><c r="B3" s="2"><f>'Tổng hợp'!G7</f><v>0.25</v></c><c r="F3" t="str"><v>2026-02</v></c></row>` +
-      `<row r="5" spans="1:6" x14ac:dyDescent="0.3"><c r="A5" t="s"><v>0</v></c><c r="B5" s="4"><f>SUM('Tổng hợp'!G6:G7)*100</f><v>75</v></c><c r="C5"><f>TyLeMucTieu*100</f><v>80</v></c><c r="D5"><f>SUM(CotKy)</f><v>0</v></c></row>` +
+      `<row r="5" spans="1:6" x14ac:dyDescent="0.3"><c r="A5" t="s"><v>0</v></c><c r="B5" s="4"><f>SUM('Tổng hợp'!G8:G9)*100</f><v>75</v></c><c r="C5"><f>TyLeMucTieu*100</f><v>80</v></c><c r="D5"><f>SUM(CotKy)</f><v>0</v></c></row>` +
       `<row r="6" spans="1:6" x14ac:dyDescent="0.3"><c r="A6" s="3"><v>46101</v></c></row>` +
       `</sheetData>` +
       `<sheetProtection algorithmName="SHA-512" hashValue="3TMaoMDUD2I0g6VIWDHYP1X7RgA=" saltValue="cGVwcGVy" spinCount="100000" sheet="1" objects="1" scenarios="1"/>` +
@@ -166,7 +166,7 @@ export function clerkMasterParts(options: ClerkMasterOptions = {}): Record<strin
       `<drawing r:id="rId1"/>` +
       `<extLst>` +
       `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" xr:uid="{11111111-2222-3333-4444-555555555555}"><x14:formula1><xm:f>'Đơn vị'!$A$2:$A$20</xm:f></x14:formula1><xm:sqref>D2:D4</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
-      `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap" xr2:uid="{22222222-3333-4444-5555-666666666666}"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/><x14:sparklines><x14:sparkline><xm:f>'Tổng hợp'!G6:G7</xm:f><xm:sqref>C2</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>` +
+      `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap" xr2:uid="{22222222-3333-4444-5555-666666666666}"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/><x14:sparklines><x14:sparkline><xm:f>'Tổng hợp'!G8:G9</xm:f><xm:sqref>C2</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>` +
       `</extLst></worksheet>`,
     "xl/worksheets/_rels/clerk-chart.xml.rels": rels([
       ["rId1", "drawing", "../drawings/drawing1.xml"],
@@ -241,7 +241,7 @@ export function clerkMasterParts(options: ClerkMasterOptions = {}): Record<strin
       `<row r="3"><c r="A3" t="inlineStr"><is><t>X02</t></is></c><c r="B3" t="inlineStr"><is><t>Xã Hòa Bình</t></is></c></row></sheetData></worksheet>`,
     "xl/worksheets/summary.xml":
       `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView${selected(4, options)} workbookViewId="0"/></sheetViews><sheetData>` +
-      `<row r="6"><c r="B6" t="inlineStr"><is><t>CT01</t></is></c><c r="G6"><v>0.5</v></c></row><row r="7"><c r="B7" t="inlineStr"><is><t>CT02</t></is></c><c r="G7"><v>0.25</v></c></row></sheetData></worksheet>`,
+      `<row r="8"><c r="B8" t="inlineStr"><is><t>CT01</t></is></c><c r="G8"><v>0.5</v></c></row><row r="9"><c r="B9" t="inlineStr"><is><t>CT02</t></is></c><c r="G9"><v>0.25</v></c></row></sheetData></worksheet>`,
     "xl/worksheets/status.xml":
       `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView${selected(5, options)} workbookViewId="0"/></sheetViews><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>cũ</t></is></c></row></sheetData></worksheet>`,
     "xl/externalLinks/externalLink1.xml":

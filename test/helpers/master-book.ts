@@ -87,6 +87,7 @@ const settings: fc.Arbitrary<Settings> = fc.record({
   deadlineInclusive: fc.boolean(),
   cutoffDay: fc.integer({ min: 1, max: 28 }),
   timeZone: fc.constant("Asia/Ho_Chi_Minh"),
+  lastPeriod: maybe(someText, ""),
   adhocPeriods: fc.array(adhoc, { maxLength: 3 }),
   exceptions: fc.array(exception, { maxLength: 3 }),
 });

@@ -6,13 +6,19 @@ import type { OutValue, SheetSpec } from "../../src/core/types";
 import { dateToSerial } from "../../src/office/cells";
 import { createExcelStore, type ExcelStoreOptions } from "../../src/office/excel-store";
 import type { ExistingSheet } from "../../src/office/write-plan";
+import { harnessStore } from "./print-ranges";
 
 export type Behaviour = { apostropheInTextCell?: "strip" | "keep"; atSignStartsFormula?: boolean };
 
-/** A wire Excel and the store on it, every ExcelApi supported unless said otherwise. */
+/** The store on a wire Excel, every ExcelApi supported unless said otherwise; print areas and titles: print-ranges.ts. */
+export function storeOn(wire: WireExcel, options: ExcelStoreOptions = {}): MasterStore {
+  return harnessStore(createExcelStore(wire.run, { supports: () => true, ...options }));
+}
+
+/** A new wire Excel and the store on it. */
 export function wireStore(options: { workbook?: Workbook; behaviour?: Behaviour; store?: ExcelStoreOptions } = {}) {
   const wire = createWireExcel({ workbook: options.workbook, behaviour: options.behaviour });
-  const store = createExcelStore(wire.run, { supports: () => true, ...options.store });
+  const store = storeOn(wire, options.store);
   return { wire, store };
 }
 

@@ -6,7 +6,7 @@ import { consolidationJson, findingJson } from "../json";
 import { printConsolidation, printProblems, printStatus } from "../print";
 
 export const CONSOLIDATE_HELP = `tonghop consolidate SO.xlsx --period KY [--as-of YYYY-MM-DD] [--json] [--force]
-  Tổng hợp kỳ báo cáo: ghi trang "Tổng hợp", "Tình trạng nộp" và "Phát hiện" vào sổ.
+  Tổng hợp kỳ báo cáo: ghi trang "Tổng hợp", "Tổng hợp theo đơn vị", "Tình trạng nộp" và "Phát hiện" vào sổ.
   --as-of   tính tình trạng nộp đến ngày này (mặc định: hôm nay, giờ Việt Nam)
   --force   ghi dù thấy tệp khóa của Excel/LibreOffice bên cạnh sổ (tệp khóa còn sót lại)
 `;
@@ -34,7 +34,7 @@ export async function runConsolidate(args: ParsedArgs, io: Io, write: boolean): 
     printProblems(problems, io);
     if (!write) return printStatus(c, io), 0;
     printConsolidation(master.book, c, io);
-    io.out(`Đã ghi các trang "Tổng hợp", "Tình trạng nộp", "Phát hiện" vào ${file}\n`);
+    io.out(`Đã ghi các trang "Tổng hợp", "Tổng hợp theo đơn vị", "Tình trạng nộp", "Phát hiện" vào ${file}\n`);
     return 0;
   });
 }

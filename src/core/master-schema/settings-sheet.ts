@@ -5,9 +5,10 @@ import { SHEETS } from "../master-sheets";
 import { col, tableSheet, TEXT } from "../sheet-spec";
 import type { CellValue, Finding, Settings, SheetSpec } from "../types";
 import { flag, integer, isBlankCell, storedText, text, type CellType } from "./cell-types";
+import { keptSheet } from "./kept-sheet";
 import { findHeader, masterProblem, missingInputSheet } from "./table-schema";
 
-type SettingKey = Exclude<keyof Settings, "adhocPeriods" | "exceptions">;
+export type SettingKey = Exclude<keyof Settings, "adhocPeriods" | "exceptions">;
 
 interface SettingField {
   key: SettingKey;
@@ -30,6 +31,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   setting("deadlineInclusive", "Tính cả ngày hạn", "Không: nhận đúng ngày hạn là trễ (\"trước ngày 20\"); Có: ngày hạn vẫn đúng hạn", flag("Có", "Không", (t) => YES.has(t))),
   setting("cutoffDay", "Ngày chốt số liệu", "Số liệu tháng tính từ ngày này tháng trước đến trước ngày này tháng báo cáo (Nghị định 09/2019/NĐ-CP)", integer),
   setting("timeZone", "Múi giờ", "Giờ Việt Nam (UTC+7)", text),
+  setting("lastPeriod", "Kỳ tổng hợp gần nhất", "Phần mềm ghi khi tổng hợp (ví dụ 2026-03); mở lại sổ sẽ bắt đầu ở kỳ này", text),
 ];
 
 const LABEL = col("Thiết lập", 32);
@@ -46,6 +48,42 @@ export function settingsSheet(settings: Settings): SheetSpec {
   );
 }
 
+/** Where the labels and values sit: under the header row, else (a sheet without one) columns A and B. */
+function settingColumns(grid: readonly (readonly CellValue[])[]) {
+  const header = findHeader(grid, [LABEL.header, VALUE.header, NOTE.header]);
+  return {
+    header,
+    labelAt: header?.columns.get(foldCompact(LABEL.header)) ?? 0,
+    valueAt: header?.columns.get(foldCompact(VALUE.header)) ?? 1,
+    noteAt: header?.columns.get(foldCompact(NOTE.header)) ?? 2,
+  };
+}
+
+/**
+ * "Cài đặt" with the settings `keys` changed and nothing else: each value goes in its row, found by
+ * label, or a new row at the end; the clerk's other rows, notes and columns stay as they are.
+ */
+export function patchSettings(grid: readonly (readonly CellValue[])[] | undefined, settings: Settings, keys: readonly SettingKey[]): SheetSpec {
+  if (!grid || grid.length === 0) return settingsSheet(settings);
+  const { header, labelAt, valueAt, noteAt } = settingColumns(grid);
+  const out: CellValue[][] = grid.map((r) => [...r]);
+  for (const key of keys) {
+    const field = SETTING_FIELDS.find((f) => f.key === key)!;
+    const value = field.type.write(settings[key]) as CellValue;
+    const row = out.find((r) => foldCompact(storedText(r[labelAt] ?? null)) === foldCompact(field.label));
+    if (row) {
+      while (row.length <= valueAt) row.push(null);
+      row[valueAt] = value;
+      continue;
+    }
+    const added: CellValue[] = new Array(Math.max(labelAt, valueAt, noteAt) + 1).fill(null);
+    [added[labelAt], added[valueAt], added[noteAt]] = [field.label, value, field.note];
+    out.push(added);
+  }
+  const widths = new Map([[labelAt, LABEL.width], [valueAt, VALUE.width], [noteAt, NOTE.width]]);
+  return keptSheet(SHEETS.settings, out, header?.row ?? 0, (_h, i) => widths.get(i));
+}
+
 /**
  * The settings the sheet gives, found by label whatever the row order; a blank or missing row keeps the
  * default. Null when the sheet is missing.
@@ -56,9 +94,7 @@ export function readSettings(grid: readonly (readonly CellValue[])[] | undefined
     return null;
   }
   // Without its header row the sheet is still read, as label in column A and value in B.
-  const header = findHeader(grid, [LABEL.header, VALUE.header, NOTE.header]);
-  const labelAt = header?.columns.get(foldCompact(LABEL.header)) ?? 0;
-  const valueAt = header?.columns.get(foldCompact(VALUE.header)) ?? 1;
+  const { labelAt, valueAt } = settingColumns(grid);
   const byLabel = new Map(grid.map((r) => [foldCompact(storedText(r[labelAt] ?? null)), r[valueAt] ?? null]));
   const out: Record<string, unknown> = {};
   for (const { key, label, type } of SETTING_FIELDS) {

@@ -53,7 +53,8 @@ export function readWorksheet(stream: Uint8Array, offset: number, name: string, 
   if (u16(stream, first.segments[0] + 2) !== WORKSHEET_SUBSTREAM) return null;
   const grid = new GridBuilder(name, limits);
   const merges: CellRange[] = [];
-  const number = (value: number, xf: number): CellValue => (globals.isDateXf(xf) && serialToDate(value, globals.date1904)) || value;
+  // An IEEE -0 (Excel shows 0) reads as 0, as an RK-stored zero does.
+  const number = (value: number, xf: number): CellValue => (globals.isDateXf(xf) && serialToDate(value, globals.date1904)) || (value === 0 ? 0 : value);
   const set = (row: number, col: number, value: CellValue) => {
     if (value !== null && value !== "") grid.set(row, col, value);
   };

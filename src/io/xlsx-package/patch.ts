@@ -47,6 +47,8 @@ interface Target {
   existing: SheetEntry | null;
   /** Tab position once patched. */
   index: number;
+  /** A new sheet's place: before this existing tab (a sheet for paper), or null: after every sheet. */
+  before: number | null;
   part: string;
   name: string;
 }
@@ -77,8 +79,8 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   const write = (name: string, text: string) => written.set(name.toLowerCase(), { name, bytes: encoder.encode(asUtf8(text)) });
   const remove = (name: string) => removed.add(name.toLowerCase());
 
-  const targets = planTargets(parts, specs, new Set((options.productSheets ?? DEFAULT_PRODUCT_SHEETS).map(sheetKey)), workbookDir);
-  const activeTab = chooseActiveTab(parts, targets, options.activate);
+  const { targets, tabOf } = planTargets(parts, specs, new Set((options.productSheets ?? DEFAULT_PRODUCT_SHEETS).map(sheetKey)), workbookDir);
+  const activeTab = chooseActiveTab(parts, targets, options.activate, tabOf);
 
   const stylesPart = parts.targetOf("styles") ?? freeName(parts, (n) => `${workbookDir}styles${n > 1 ? n : ""}.xml`);
   const stylesXml = parts.entry(stylesPart) ? parts.text(stylesPart)! : EMPTY_STYLES_XML;
@@ -117,7 +119,7 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   for (const target of targets) {
     if (target.existing) continue;
     const relationshipId = nextId();
-    newSheets.push({ name: target.name, sheetId: ++sheetId, relationshipId });
+    newSheets.push({ name: target.name, sheetId: ++sheetId, relationshipId, before: target.before });
     newRelationships.push({ id: relationshipId, type: `${ns.relationshipTypes}/worksheet`, target: relative(target.part) });
   }
   const stylesIsNew = !parts.targetOf("styles");
@@ -125,7 +127,17 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
 
   write(
     parts.workbook.name,
-    editWorkbook(parts.workbook, { newSheets, activeTab: activeTab !== currentTab(parts) ? activeTab : null, rewritten: new Set(targets.flatMap((t) => (t.existing ? [t.existing.index] : []))) }, ns),
+    editWorkbook(
+      parts.workbook,
+      {
+        newSheets,
+        activeTab: activeTab !== currentTab(parts) ? activeTab : null,
+        rewritten: new Set(targets.flatMap((t) => (t.existing ? [t.existing.index] : []))),
+        printed: targets.flatMap((t) => (t.spec.print ? [{ index: t.index, name: t.name, print: t.spec.print }] : [])),
+        tabOf,
+      },
+      ns,
+    ),
   );
   const rels: XmlPart = parts.workbookRels ?? emptyRelationships(parts.workbook.name);
   write(rels.name, editRelationships(rels, newRelationships, dropIds));
@@ -148,7 +160,9 @@ function patch(original: Uint8Array | MasterPackage | null, specs: readonly Shee
   }
   for (const content of written.values()) zipParts.push(deflatedPart(content.name, content.bytes));
 
-  const names = [...parts.sheets.map((s) => s.name), ...newSheets.map((s) => s.name)];
+  const names: string[] = [];
+  parts.sheets.forEach((s, i) => (names[tabOf(i)] = s.name));
+  for (const t of targets) if (!t.existing) names[t.index] = t.name;
   return {
     bytes: writeZip(zipParts),
     activeSheet: activeTab === null ? null : (names[activeTab] ?? null),
@@ -165,23 +179,35 @@ function checkNames(specs: readonly SheetSpec[]): void {
   }
 }
 
-/** Which sheet each spec becomes: the existing sheet of its name, or a new one at the end. */
-function planTargets(parts: MasterPackageParts, specs: readonly SheetSpec[], product: ReadonlySet<string>, workbookDir: string): Target[] {
+/**
+ * Which sheet each spec becomes: the existing sheet of its name, or a new one: a sheet for paper before
+ * the first existing sheet that is not one (types.ts, `leading`), in the order of the specs; any other
+ * at the end. `tabOf` gives an existing sheet's tab once the new ones are in.
+ */
+function planTargets(parts: MasterPackageParts, specs: readonly SheetSpec[], product: ReadonlySet<string>, workbookDir: string): { targets: Target[]; tabOf: (old: number) => number } {
+  const leading = new Set(specs.filter((s) => s.leading).map((s) => sheetKey(s.name)));
+  const found = parts.sheets.findIndex((s) => !leading.has(sheetKey(s.name)));
+  const at = found < 0 ? null : found;
+  const inserted = at === null ? 0 : specs.filter((s) => s.leading && !parts.findSheet(s.name)).length;
+  const tabOf = (old: number) => (at !== null && old >= at ? old + inserted : old);
   const allocated = new Set<string>();
-  let nextIndex = parts.sheets.length;
-  return specs.map((spec) => {
+  let nextLeading = at ?? 0;
+  let nextIndex = parts.sheets.length + inserted;
+  const targets = specs.map((spec): Target => {
     const existing = parts.findSheet(spec.name);
     if (!existing) {
       const part = freeName(parts, (n) => `${workbookDir}worksheets/sheet${n}.xml`, allocated);
       allocated.add(part.toLowerCase());
-      return { spec, existing: null, index: nextIndex++, part, name: spec.name };
+      const before = spec.leading && at !== null ? at : null;
+      return { spec, existing: null, index: before !== null ? nextLeading++ : nextIndex++, before, part, name: spec.name };
     }
     if (existing.kind !== "worksheet") throw masterErrors.notWorksheet(existing.name);
     if (!product.has(sheetKey(spec.name))) throw masterErrors.nameTaken(existing.name, spec.name);
     if (!sameSpelling(existing.name, spec.name) && !writtenByProduct(parts.readSheet(existing).rows, spec)) throw masterErrors.nameTaken(existing.name, spec.name);
     if (!existing.part) throw masterErrors.damagedPart(`trang "${existing.name}"`);
-    return { spec, existing, index: existing.index, part: existing.part, name: existing.name };
+    return { spec, existing, index: tabOf(existing.index), before: null, part: existing.part, name: existing.name };
   });
+  return { targets, tabOf };
 }
 
 /** The first of `candidate(1)`, `candidate(2)`... that the package holds neither as a part nor as a leftover relationships part. */
@@ -220,18 +246,20 @@ function currentTab(parts: MasterPackageParts): number {
  * and is selected in its own XML: selecting another then would group the two, and the clerk's next
  * typing would go into both. That sheet's XML is not the product's to change, so the workbook keeps it.
  */
-function chooseActiveTab(parts: MasterPackageParts, targets: Target[], activate: string | undefined): number | null {
+function chooseActiveTab(parts: MasterPackageParts, targets: Target[], activate: string | undefined, tabOf: (old: number) => number): number | null {
   const count = parts.sheets.length + targets.filter((t) => !t.existing).length;
   if (count === 0) return null;
   const current = Math.min(currentTab(parts), count - 1);
   const open = parts.sheets[current];
+  // The tab open now, where it will be once the new sheets are in.
+  const stay = open ? tabOf(current) : current;
   const free = !open || targets.some((t) => t.existing === open) || !isTabSelected(parts, open);
-  if (!activate || !free) return current;
+  if (!activate || !free) return stay;
   const target = targets.find((t) => sheetKey(t.spec.name) === sheetKey(activate));
   const existing = target?.existing ?? (target ? null : parts.findSheet(activate));
-  if (existing === undefined) return current;
+  if (existing === undefined) return stay;
   if (existing === null) return target!.index; // a new sheet, visible
-  return existing.visibility === "visible" ? existing.index : current;
+  return existing.visibility === "visible" ? tabOf(existing.index) : stay;
 }
 
 function emptyRelationships(source: string): XmlPart {

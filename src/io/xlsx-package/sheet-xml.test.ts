@@ -1,4 +1,4 @@
-import type { OutValue, SheetSpec } from "../../core/types";
+import type { OutValue, PrintSetup, SheetSpec } from "../../core/types";
 import { DEFAULT_READ_LIMITS } from "../xlsx/limits";
 import { readWorksheet } from "../xlsx/worksheet";
 import { readDateStyles } from "../xlsx/styles";
@@ -79,12 +79,34 @@ describe("layout", () => {
     expect(layout({})).not.toContain("<pane");
   });
 
-  test("widths merge equal neighbours; a wrapped header row is taller; landscape A4 one page wide", () => {
-    const xml = layout({ columnWidths: [12, 12, 40], wrapRows: [0], landscape: true });
+  const print: PrintSetup = { paper: "A4", orientation: "landscape", fitToWidth: 1, fitToHeight: 0, header: { left: "UBND xã A && B", right: "Tính đến 25/03" }, footer: { right: "Trang &P/&N" } };
+
+  test("widths merge equal neighbours; a wrapped header row is taller; landscape A4 one page wide, with the header and footer", () => {
+    const xml = layout({ columnWidths: [12, 12, 40], wrapRows: [0], print });
     expect(xml).toContain('<cols><col min="1" max="2" width="12" customWidth="1"/><col min="3" max="3" width="40" customWidth="1"/></cols>');
     expect(xml).toMatch(/<row r="1" ht="32" customHeight="1" s="\d+" customFormat="1">/);
     expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>&amp;LUBND xã A &amp;&amp; B&amp;RTính đến 25/03</oddHeader><oddFooter>&amp;RTrang &amp;P/&amp;N</oddFooter></headerFooter>');
+  });
+
+  test("a sheet too wide to fit prints at 100%; a sheet not for paper has no page setup", () => {
+    const xml = layout({ print: { ...print, fitToWidth: 0, header: undefined, footer: undefined } });
+    expect(xml).not.toContain("<sheetPr>");
+    expect(xml).toContain('<pageSetup paperSize="9" scale="100" orientation="landscape"/></worksheet>');
+    expect(layout({})).not.toMatch(/<pageSetup|<headerFooter|fitToPage/);
+  });
+
+  test("rows get the heights the spec gives; the body under the frozen rows is aligned to the top, its wrapped columns wrap", () => {
+    const styles = new StyleBook(EMPTY_STYLES_XML);
+    const s = spec([["Tiêu đề"], ["Mã", "Tên"], ["A", "Một tên dài"], ["B", "Tên"]], { freeze: { rows: 2, columns: 0 }, wrapColumns: [1], rowHeights: [{ row: 2, points: 30 }, { row: 5, points: 45 }] });
+    const xml = renderSheet(s, { styles, date1904: false, selected: false, carry: {}, namespaces: NS }).join("");
+    expect(xml).toMatch(/<row r="3" ht="30" customHeight="1">/);
+    expect(xml).toContain('<row r="6" ht="45" customHeight="1"></row>');
+    const xfs = [...(styles.toXml() ?? "").matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
+    const styleOf = (cell: string) => xfs[Number(new RegExp(`<c r="${cell}" s="(\\d+)"`).exec(xml)?.[1] ?? 0) + 1] ?? "";
+    expect(styleOf("B3")).toContain('<alignment vertical="top" wrapText="1"/>');
+    expect(styleOf("A3")).toContain('<alignment vertical="top"/>');
+    expect(styleOf("B2")).not.toContain("alignment");
   });
 
   test("a data bar over its range, solid as Excel's x14 extension draws it", () => {

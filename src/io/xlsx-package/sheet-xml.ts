@@ -1,8 +1,11 @@
-// A SheetSpec as worksheet XML, drawn as the exceljs writer drew it (src/io/master-workbook.ts writeSpec):
-// inline strings (never formulas), the spec's number formats, bold and wrapped rows, fills with their
-// font colours, column widths, frozen panes, a solid data bar, landscape A4 one page wide.
+// A SheetSpec as worksheet XML, laid out as exceljs laid out the product's sheets when it wrote them:
+// inline strings (never formulas), the spec's number formats, bold and wrapped rows, wrapped body
+// columns aligned to the top, row heights, fills with their font colours, column widths, frozen panes,
+// a solid data bar, and the page setup and header and footer of spec.print (types.ts, PrintSetup). The
+// print area and print titles are defined names of the workbook, not of this part.
 import { columnName, rangeAddress } from "../../core/address";
-import type { FillRange, OutValue, SheetSpec } from "../../core/types";
+import { bandCodes } from "../../core/print-layout";
+import type { FillRange, OutValue, PrintSetup, SheetSpec } from "../../core/types";
 import { dateToSerial, isDateFormatCode } from "../xlsx/dates";
 import { MAX_CELL_TEXT } from "../xlsx/limits";
 import type { CellLook, StyleBook } from "./styles";
@@ -184,11 +187,23 @@ function barXml(spec: SheetSpec): { rule: string; extension: string } {
   return { rule, extension };
 }
 
+const fits = (p: PrintSetup | undefined) => p !== undefined && (p.fitToWidth > 0 || p.fitToHeight > 0);
+
 function sheetPrXml(spec: SheetSpec, carry: SheetCarry): string {
-  const inner = `${carry.tabColor ?? ""}${spec.landscape ? `<pageSetUpPr fitToPage="1"/>` : ""}`;
+  const inner = `${carry.tabColor ?? ""}${fits(spec.print) ? `<pageSetUpPr fitToPage="1"/>` : ""}`;
   const codeName = carry.codeName !== undefined ? ` codeName="${escapeAttribute(carry.codeName)}"` : "";
   if (!inner && !codeName) return "";
   return inner ? `<sheetPr${codeName}>${inner}</sheetPr>` : `<sheetPr${codeName}/>`;
+}
+
+/** A4, the orientation, the fit (or 100%), and the header and footer of every page. */
+function pageXml(p: PrintSetup | undefined): string {
+  if (!p) return "";
+  const size = fits(p) ? ` orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"` : ` scale="100" orientation="${p.orientation}"`;
+  const header = bandCodes(p.header);
+  const footer = bandCodes(p.footer);
+  const bands = (header ? `<oddHeader>${escapeText(header)}</oddHeader>` : "") + (footer ? `<oddFooter>${escapeText(footer)}</oddFooter>` : "");
+  return `<pageSetup paperSize="9"${size}/>` + (bands ? `<headerFooter>${bands}</headerFooter>` : "");
 }
 
 function carriedParts(carry: SheetCarry): string {
@@ -204,15 +219,20 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string[] {
   const { styles, date1904 } = options;
   const bold = new Set(spec.boldRows);
   const wrap = new Set(spec.wrapRows ?? []);
+  const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.points]));
+  const wrapColumns = new Set(spec.wrapColumns ?? []);
+  // The table body (the rows under the frozen ones) of a sheet with wrapped columns is aligned to the top.
+  const bodyTop = wrapColumns.size ? spec.freeze.rows : Infinity;
   const fills = fillMap(spec.fills);
   const texts = new TextCache();
   // tableSheet gives every data row the same formats array: its style attributes are looked up once.
   const plainStyles = new Map<readonly string[], string[]>();
   const attribute = (look: CellLook) => styleAttribute(styles.styleOf(look));
-  const look = (numFmt: string, r: number, fill: FillRange | undefined): CellLook => ({
+  const look = (numFmt: string, r: number, c: number, fill: FillRange | undefined): CellLook => ({
     numFmt,
     bold: bold.has(r),
-    wrap: wrap.has(r),
+    wrap: wrap.has(r) || (r >= bodyTop && wrapColumns.has(c)),
+    top: r >= bodyTop,
     fill: fill?.color,
     fontColor: fill?.fontColor,
   });
@@ -225,13 +245,14 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string[] {
   let lastCol = -1;
   let rowCount = spec.values.length;
   for (const r of fills.keys()) rowCount = Math.max(rowCount, r + 1);
+  for (const r of heights.keys()) rowCount = Math.max(rowCount, r + 1);
   for (let r = 0; r < rowCount; r++) {
     const values = spec.values[r] ?? NO_VALUES;
     const formats = spec.numberFormats[r] ?? NO_FORMATS;
     const rowFills = fills.get(r);
     const special = bold.has(r) || wrap.has(r);
     let plain: string[] | undefined;
-    if (!rowFills && !special) {
+    if (!rowFills && !special && r < bodyTop) {
       plain = plainStyles.get(formats);
       if (!plain) plainStyles.set(formats, (plain = []));
     }
@@ -247,16 +268,17 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string[] {
       const declared = formats[c] ?? "";
       // A date may take another format than its column's (formatFor): midnights and times get slots of their own.
       const slot = 3 * c + (value instanceof Date ? (value.getTime() % DAY_MS === 0 ? 1 : 2) : 0);
-      const s = plain ? (plain[slot] ??= attribute(look(formatFor(value, declared), r, undefined))) : attribute(look(formatFor(value, declared), r, fill));
+      const s = plain ? (plain[slot] ??= attribute(look(formatFor(value, declared), r, c, undefined))) : attribute(look(formatFor(value, declared), r, c, fill));
       const xml = cellXml(COLUMN_LETTERS[c] + rowNumber, value, s, date1904, texts);
       if (xml) {
         cells += xml;
         if (c > lastCol) lastCol = c;
       }
     }
-    if (!cells && !special) continue;
-    const height = wrap.has(r) ? ` ht="${WRAPPED_ROW_HEIGHT}" customHeight="1"` : "";
-    const rowStyle = special ? ` s="${styles.styleOf(look("", r, undefined))}" customFormat="1"` : "";
+    const points = heights.get(r) ?? (wrap.has(r) ? WRAPPED_ROW_HEIGHT : undefined);
+    if (!cells && !special && points === undefined) continue;
+    const height = points !== undefined ? ` ht="${points}" customHeight="1"` : "";
+    const rowStyle = special ? ` s="${styles.styleOf(look("", r, -1, undefined))}" customFormat="1"` : "";
     piece += '<row r="' + rowNumber + '"' + height + rowStyle + ">" + cells + "</row>";
     lastRow = r;
     if (++rowsInPiece === ROWS_PER_PIECE) {
@@ -284,7 +306,7 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions): string[] {
     (options.carry.protection ?? "") +
     bar.rule +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    (spec.landscape ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
+    pageXml(spec.print) +
     carriedParts(options.carry) +
     (bar.extension ? `<extLst>${bar.extension}</extLst>` : "") +
     `</worksheet>`;

@@ -10,6 +10,8 @@ export interface CellLook {
   numFmt: string;
   bold: boolean;
   wrap: boolean;
+  /** Aligned to the top of the cell (a table body beside wrapped names); else wrapped text is centred. */
+  top?: boolean;
   /** RGB hex without "#". */
   fill?: string;
   fontColor?: string;
@@ -97,7 +99,7 @@ export class StyleBook {
 
   /** The cellXfs index for cells that look like this. */
   styleOf(look: CellLook): number {
-    const key = `${look.numFmt}\u0001${look.bold ? 1 : 0}${look.wrap ? 1 : 0}\u0001${look.fill ?? ""}\u0001${look.fontColor ?? ""}`;
+    const key = `${look.numFmt}\u0001${look.bold ? 1 : 0}${look.wrap ? 1 : 0}${look.top ? 1 : 0}\u0001${look.fill ?? ""}\u0001${look.fontColor ?? ""}`;
     let id = this.looks.get(key);
     if (id === undefined) {
       id = this.xfFor(look);
@@ -147,8 +149,9 @@ export class StyleBook {
     const styled = look.bold || look.fontColor !== undefined;
     const fontId = styled ? this.find("fonts", fontXml(look.bold, look.fontColor)) : 0;
     const fillId = look.fill ? this.find("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const apply = [numFmtId ? ` applyNumberFormat="1"` : "", fontId ? ` applyFont="1"` : "", fillId ? ` applyFill="1"` : "", look.wrap ? ` applyAlignment="1"` : ""].join("");
-    const alignment = look.wrap ? `<alignment vertical="center" wrapText="1"/>` : "";
+    const aligned = look.wrap || look.top;
+    const apply = [numFmtId ? ` applyNumberFormat="1"` : "", fontId ? ` applyFont="1"` : "", fillId ? ` applyFill="1"` : "", aligned ? ` applyAlignment="1"` : ""].join("");
+    const alignment = aligned ? `<alignment vertical="${look.top ? "top" : "center"}"${look.wrap ? ` wrapText="1"` : ""}/>` : "";
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${this.emptyBorder}" xfId="0"${apply}${alignment ? `>${alignment}</xf>` : "/>"}`;
     return this.find("cellXfs", xf);
   }

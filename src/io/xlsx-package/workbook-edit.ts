@@ -1,8 +1,10 @@
 // The minimal edits the product makes to the package's shared parts: xl/workbook.xml (new <sheet>
-// entries, the active tab, recalculation on open, print areas of rewritten sheets), its relationships and
-// [Content_Types].xml. Each is a splice into the part's text; nothing else in them changes.
+// entries, the active tab, recalculation on open, print areas and titles of rewritten sheets), its
+// relationships and [Content_Types].xml. Each is a splice into the part's text; nothing else in them changes.
+import { columnName } from "../../core/address";
+import type { PrintSetup } from "../../core/types";
 import type { XmlPart } from "./package";
-import { appendInside, child, children, escapeAttribute, prefixFor, Splice, withAttribute, withPrefix, type XmlElement } from "./xml-edit";
+import { appendInside, child, children, escapeAttribute, escapeText, prefixFor, Splice, withAttribute, withPrefix, type XmlElement } from "./xml-edit";
 
 export interface Namespaces {
   main: string;
@@ -34,6 +36,8 @@ export interface NewSheet {
   name: string;
   sheetId: number;
   relationshipId: string;
+  /** The tab of the existing sheet it goes before (types.ts, `leading`), or null: after every sheet. */
+  before: number | null;
 }
 
 export interface WorkbookEdits {
@@ -42,6 +46,10 @@ export interface WorkbookEdits {
   activeTab: number | null;
   /** Tab positions of the sheets rewritten now: their print areas and filter ranges described old cells. */
   rewritten: Set<number>;
+  /** The sheets written now whose spec prints a given area or titles (types.ts, PrintSetup): their names replace the old ones. */
+  printed: { index: number; name: string; print: PrintSetup }[];
+  /** An existing sheet's tab once the new sheets are in (they move the sheets after them along). */
+  tabOf: (old: number) => number;
 }
 
 /**
@@ -53,6 +61,23 @@ const CONTENT_BOUND_NAMES = new Set(["_xlnm.print_area", "_xlnm._filterdatabase"
 
 /** Children of <workbook> that come after <calcPr>, in schema order: a new calcPr goes before the first present. */
 const AFTER_CALC_PR = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+const PRINT_AREA = "_xlnm.Print_Area";
+const PRINT_TITLES = "_xlnm.Print_Titles";
+
+/** A sheet's name in a formula: "'Tổng hợp'", apostrophes doubled. */
+const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** The sheet-scoped names that print `p`: `'Sheet'!$A$1:$L$31`, and columns then rows `'Sheet'!$A:$B,'Sheet'!$5:$6`. */
+function printNames(index: number, name: string, p: PrintSetup): string[] {
+  const at = sheetRef(name);
+  const cell = (row: number, col: number) => `$${columnName(col)}$${row + 1}`;
+  const titles = [
+    ...(p.titleColumns ? [`${at}!$${columnName(p.titleColumns.first)}:$${columnName(p.titleColumns.last)}`] : []),
+    ...(p.titleRows ? [`${at}!$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`] : []),
+  ];
+  const defined = (n: string, formula: string) => `<definedName name="${n}" localSheetId="${index}">${escapeText(formula)}</definedName>`;
+  return [...(p.area ? [defined(PRINT_AREA, `${at}!${cell(p.area.top, p.area.left)}:${cell(p.area.bottom, p.area.right)}`)] : []), ...(titles.length ? [defined(PRINT_TITLES, titles.join(","))] : [])];
+}
 
 export function editWorkbook(part: XmlPart, edits: WorkbookEdits, ns: Namespaces): string {
   const { xml, root } = part;
@@ -65,15 +90,23 @@ export function editWorkbook(part: XmlPart, edits: WorkbookEdits, ns: Namespaces
     if (!sheets) throw new Error("workbook without <sheets>");
     const r = prefixFor(xml, root, ns.relationships);
     const id = r === null ? `xmlns:r="${ns.relationships}" r:id` : `${r}id`;
-    const text = edits.newSheets.map((s) => `<${p}sheet name="${escapeAttribute(s.name)}" sheetId="${s.sheetId}" ${id}="${escapeAttribute(s.relationshipId)}"/>`).join("");
-    appendInside(xml, splice, sheets, text);
+    const entry = (s: NewSheet) => `<${p}sheet name="${escapeAttribute(s.name)}" sheetId="${s.sheetId}" ${id}="${escapeAttribute(s.relationshipId)}"/>`;
+    const existing = children(sheets, "sheet");
+    const placeOf = (s: NewSheet) => (s.before === null ? undefined : existing[s.before]);
+    for (const before of new Set(edits.newSheets.map(placeOf))) {
+      if (before) splice.insert(before.start, edits.newSheets.filter((s) => placeOf(s) === before).map(entry).join(""));
+    }
+    const last = edits.newSheets.filter((s) => !placeOf(s)).map(entry).join("");
+    if (last) appendInside(xml, splice, sheets, last);
   }
 
   if (edits.activeTab !== null) {
     const view = child(root, "bookViews")?.children.find((v) => v.name === "workbookView");
     if (view) {
       let t = withAttribute(tag(view), "activeTab", String(edits.activeTab));
-      if (Number(view.attrs.get("firstSheet") ?? 0) > edits.activeTab) t = withAttribute(t, "firstSheet", String(edits.activeTab));
+      const first = edits.tabOf(Number(view.attrs.get("firstSheet") ?? 0));
+      if (first > edits.activeTab) t = withAttribute(t, "firstSheet", String(edits.activeTab));
+      else if (view.attrs.has("firstSheet") && String(first) !== view.attrs.get("firstSheet")) t = withAttribute(t, "firstSheet", String(first));
       splice.replace(view.start, view.openEnd, t);
     } else if (sheets) {
       // bookViews comes right before sheets in the schema.
@@ -82,11 +115,33 @@ export function editWorkbook(part: XmlPart, edits: WorkbookEdits, ns: Namespaces
   }
 
   const definedNames = child(root, "definedNames");
-  if (definedNames && edits.rewritten.size) {
+  const printed = new Set(edits.printed.map((p) => p.index));
+  const added = withPrefix(edits.printed.flatMap((s) => printNames(s.index, s.name, s.print)).join(""), p);
+  if (definedNames) {
+    // Names are looked at as the workbook has them (old tabs); the names added are on the new tabs.
     const names = children(definedNames, "definedName");
-    const dropped = names.filter((n) => CONTENT_BOUND_NAMES.has((n.attrs.get("name") ?? "").toLowerCase()) && edits.rewritten.has(Number(n.attrs.get("localSheetId"))));
-    if (dropped.length === definedNames.children.length && dropped.length) splice.remove(definedNames);
+    const goes = (n: XmlElement) => {
+      const name = (n.attrs.get("name") ?? "").toLowerCase();
+      const sheet = Number(n.attrs.get("localSheetId"));
+      return (CONTENT_BOUND_NAMES.has(name) && edits.rewritten.has(sheet)) || (name === PRINT_TITLES.toLowerCase() && edits.rewritten.has(sheet) && printed.has(edits.tabOf(sheet)));
+    };
+    const dropped = names.filter(goes);
+    if (!added && dropped.length === definedNames.children.length && dropped.length) splice.remove(definedNames);
     else for (const n of dropped) splice.remove(n);
+    // A name scoped to a sheet follows the sheet to its new tab.
+    for (const n of names) {
+      const sheet = n.attrs.get("localSheetId");
+      if (sheet === undefined || goes(n) || !/^\d+$/.test(sheet)) continue;
+      const moved = String(edits.tabOf(Number(sheet)));
+      if (moved !== sheet) splice.replace(n.start, n.openEnd, withAttribute(tag(n), "localSheetId", moved));
+    }
+    if (added) appendInside(xml, splice, definedNames, added);
+  } else if (added) {
+    // definedNames comes right before calcPr and what follows it in the schema.
+    const next = root.children.find((c) => c.name === "calcPr" || AFTER_CALC_PR.includes(c.name));
+    const text = `<${p}definedNames>${added}</${p}definedNames>`;
+    if (next) splice.insert(next.start, text);
+    else appendInside(xml, splice, root, text);
   }
 
   // Cached results of the clerk's formulas over product sheets are stale until Excel recalculates.
