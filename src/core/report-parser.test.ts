@@ -497,3 +497,33 @@ test("a code typed with Cyrillic look-alike letters is read as Latin, with a war
   expect(findings).toMatchObject([{ code: "LOOKALIKE_CHARACTERS", severity: "warning", cell: "A2" }]);
   expect(findings[0].message).toContain("“М” (chữ Kirin, U+041C) đọc là “M”");
 });
+
+describe("a row whose code and name name different indicators", () => {
+  test("a code of one and a name of another: matched to neither, its figures kept as strays, both indicators and cells recorded", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả", "Kế hoạch"], ["MH05", NAME.MH06, 12, 40]]);
+    expect(rows[0]).toMatchObject({ indicator: null, result: null, mismatch: { code: at("MH05", "A6"), name: at(NAME.MH06, "B6"), byCode: "MH05", byName: "MH06" } });
+    expect(rows[0].stray.map((s) => s.cell)).toEqual(["C6", "D6"]);
+  });
+
+  test("a conflicting row with no figure is still reported, so the unit fixes its template", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả"], ["MH05", NAME.MH06, null], ["MH09", NAME.MH09, 3]]);
+    expect(rows.map((r) => [r.row, r.indicator, r.mismatch?.byCode])).toEqual([
+      [6, null, "MH05"],
+      [7, "MH09", undefined],
+    ]);
+  });
+
+  test("an unknown code with a known name: taken by the name, the code recorded as naming nothing", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả"], ["MH55", NAME.MH09.normalize("NFD"), 4]]);
+    expect(rows[0]).toMatchObject({ indicator: "MH09", result: at(num(4), "C6"), mismatch: { byCode: null, byName: "MH09", code: at("MH55", "A6") } });
+  });
+
+  test("a row number in the code column, a shortened name beside a known code: no mismatch", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã số", "Chỉ tiêu", "Kết quả"], ["01", NAME.MH09, 4], ["MH01", "Đại sứ số", 2], ["a)", NAME.MH16, 5]]);
+    expect(rows.map((r) => [r.indicator, r.mismatch])).toEqual([
+      ["MH09", null],
+      ["MH01", null],
+      ["MH16", null],
+    ]);
+  });
+});
