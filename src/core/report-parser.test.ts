@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { parseAddress } from "./address";
 import { DEFAULT_CATALOGUE } from "./catalogue";
 import { detectLegacyEncoding, encodeLegacy } from "./legacy-encoding";
+import { parsePeriodText } from "./periods";
 import { findReportSheet, parseReport } from "./report-parser";
 import type { CellRange, CellValue, ReportRow, Sheet, Workbook } from "./types";
 
@@ -468,6 +469,21 @@ describe("administrative documents (Nghị định 30/2020)", () => {
     const report = parse([...top.map((r) => r.slice(0, 3)), ...table, [], [null, null, "Tân Lập, ngày 16 tháng 4 năm 2026"], [null, null, "TM. ỦY BAN NHÂN DÂN"]]);
     expect(report.reportDate?.value).toBe("Tân Lập, ngày 16 tháng 4 năm 2026");
     expect(report.rows.map((r) => r.indicator)).toEqual(["MH09"]);
+  });
+
+  test.each([
+    ["BÁO CÁO KẾT QUẢ THÁNG 2 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 3 NĂM 2026", "2026-02"],
+    ["BÁO CÁO KẾT QUẢ QUÝ I VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ II NĂM 2026", "2026-Q1"],
+    ["BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM VÀ PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026", "2026-H1"],
+    ["Báo cáo kết quả tháng 12 và kế hoạch tháng 1 năm 2027", "2026-12"],
+    ["BÁO CÁO KẾT QUẢ QUÝ IV NĂM 2026, NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2027", "2026-Q4"],
+    ["BÁO CÁO TỔNG KẾT NĂM 2026 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2027", "2026"],
+    // The plan reported on, not the next period's: the title is read whole.
+    ["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH THÁNG 3/2026", "2026-03"],
+  ])("a title with the next period's plan names the report's period first: %s", (title, key) => {
+    const report = parse([[title], ["Đơn vị: Công an xã"], ...table]);
+    expect(parsePeriodText(report.periodText!.value)).toBe(key);
+    expect(report.periodText!.cell).toBe("A1");
   });
 
   test("“ĐƠN VỊ BÁO CÁO:”, and the period as “QUÝ I NĂM 2026” under the title", () => {
