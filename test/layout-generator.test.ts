@@ -19,7 +19,7 @@ const units = UNITS.map((u) => testUnit(u.code, u.name));
 /** Said about the figures themselves whatever the layout: random mentors and mentees may not add up. */
 const ALWAYS_ALLOWED = new Set(["MENTEES_BELOW_FIVE_PER_MENTOR"]);
 /** Enough layouts to meet every branch of the grammar in each run, few enough for a few seconds. */
-const RUNS = Number(process.env.LAYOUT_RUNS ?? 60);
+const RUNS = Number(process.env.LAYOUT_RUNS ?? 100);
 
 const names = (f: Finding, cell: string) => f.cell === cell || new RegExp(`\\b${cell}\\b`).test(f.message);
 
