@@ -4,6 +4,7 @@
 import { formatDayVi, formatInstantVi, vnDay } from "../core/dates";
 import { FREQUENCY_LABELS, receivedSourceLabel, SEVERITY_LABELS } from "../core/master-sheets";
 import { achievementSummary, targetText } from "../core/outputs";
+import { SEVERITY_TONE } from "../core/palette";
 import { parsePeriodKey } from "../core/periods";
 import type { UnitReminder } from "../core/reminders";
 import { statusLabel } from "../core/status";
@@ -605,12 +606,6 @@ function renderChase(region: HTMLElement, chase: UnitReminder[], s: PaneState, o
   );
 }
 
-const SEVERITY_TONE = {
-  error: statusTone("overdue"),
-  warning: statusTone("late"),
-  info: statusTone("pending"),
-} as const;
-
 /** The files findings come from, in order of appearance: each gets its group (and anchor) in "Phát hiện". */
 function findingFiles(findings: Finding[]): Map<string, number> {
   const files = new Map<string, number>();
@@ -622,7 +617,7 @@ function renderFindings(region: HTMLElement, findings: Finding[], ctl: PaneContr
   if (findings.length === 0) return fill(region, el("p", { class: "hint" }, "Chưa có phát hiện nào."));
   const place = (f: Finding) => [f.sheet && f.sheet !== f.file ? f.sheet : "", f.cell ? `ô ${f.cell}` : ""].filter(Boolean).join(" · ");
   const item = (f: Finding) => {
-    const body = [badge(SEVERITY_LABELS[f.severity], SEVERITY_TONE[f.severity]), " ", ...findingText(f), place(f) ? el("span", { class: "place" }, place(f)) : ""];
+    const body = [badge(SEVERITY_LABELS[f.severity], statusTone(SEVERITY_TONE[f.severity])), " ", ...findingText(f), place(f) ? el("span", { class: "place" }, place(f)) : ""];
     if (!ctl.canSelect(f)) return el("li", { "data-code": f.code }, ...body);
     const b = el("button", { type: "button", class: "finding-link", title: `Chọn ô ${f.cell} trên trang ${f.sheet || f.file}` }, ...body);
     b.addEventListener("click", () => void ctl.selectFinding(f));
