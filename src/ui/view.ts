@@ -107,7 +107,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     newBook,
   );
 
-  // --- Đơn vị báo cáo: what the book has, and on the web page a small form and a list upload to add more.
+  // --- Đơn vị báo cáo: what the book has, a small form and a list upload to add more; in Excel, the sheet too.
   const unitsSummary = el("div", { class: "units-summary" });
   const unitCode = el("input", { type: "text", id: "unit-code", autocomplete: "off" });
   const unitName = el("input", { type: "text", id: "unit-name", autocomplete: "off" });
@@ -120,24 +120,25 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     if ((ctl.state.book?.units.length ?? 0) > before) for (const input of [unitCode, unitName, unitContact]) input.value = "";
   });
   const unitsUpload = filePicker("Thêm từ tệp danh sách…", UNITS_TYPES, false, (files) => void ctl.addUnitsFile(files[0]));
-  const unitForm = web
-    ? el(
-        "fieldset",
-        { class: "unit-form" },
-        el("legend", {}, "Thêm đơn vị"),
-        el(
-          "div",
-          { class: "fields" },
-          field("unit-code", "Mã đơn vị", unitCode),
-          field("unit-name", "Tên đơn vị", unitName),
-          field("unit-type", "Loại", unitType),
-          field("unit-frequency", "Tần suất nộp", unitFrequency),
-          field("unit-contact", "Liên hệ", unitContact),
-        ),
-        el("div", { class: "row" }, addUnitButton, unitsUpload.button, unitsUpload.input),
-      )
-    : el("p", { class: "hint" }, "Danh sách đơn vị nằm ở trang “Đơn vị” của sổ: thêm hoặc sửa ở đó. Ngăn tác vụ đọc lại trang này trước mỗi lần nhập báo cáo.");
-  const unitsSection = section("don-vi", "Đơn vị báo cáo", unitsSummary, unitForm);
+  const unitForm = el(
+    "fieldset",
+    { class: "unit-form" },
+    el("legend", {}, "Thêm đơn vị"),
+    el(
+      "div",
+      { class: "fields" },
+      field("unit-code", "Mã đơn vị", unitCode),
+      field("unit-name", "Tên đơn vị", unitName),
+      field("unit-type", "Loại", unitType),
+      field("unit-frequency", "Tần suất nộp", unitFrequency),
+      field("unit-contact", "Liên hệ", unitContact),
+    ),
+    el("div", { class: "row" }, addUnitButton, unitsUpload.button, unitsUpload.input),
+  );
+  const sheetHint = web
+    ? null
+    : el("p", { class: "hint" }, "Đơn vị được thêm vào cuối trang “Đơn vị” của sổ; cũng có thể gõ, dán hoặc sửa thẳng ở trang đó (dưới dòng tiêu đề). Ngăn tác vụ đọc lại trang này trước mỗi lần nhập báo cáo.");
+  const unitsSection = section("don-vi", "Đơn vị báo cáo", unitsSummary, unitForm, sheetHint);
 
   // --- Kỳ báo cáo
   const periodSelect = el("select", { id: "period" });
@@ -405,7 +406,7 @@ function renderUnits(region: HTMLElement, s: PaneState): void {
   if (units.length === 0) {
     return fill(
       region,
-      el("p", { class: "warning-line" }, s.mode === "web" ? "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo." : "Sổ chưa có đơn vị nào: gõ hoặc dán danh sách vào trang “Đơn vị” của sổ."),
+      el("p", { class: "warning-line" }, s.mode === "web" ? "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo." : "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách), hoặc gõ, dán danh sách vào trang “Đơn vị” của sổ, để nhận báo cáo."),
     );
   }
   const byFrequency = new Map<Frequency, number>();
