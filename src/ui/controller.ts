@@ -286,7 +286,7 @@ export class PaneController {
       this.set({ newUnits: null, canDownload: this.web, unsaved: this.web });
       if (count === 0) {
         const form = "Bước tiếp theo: thêm đơn vị ở mục “Đơn vị báo cáo” ngay dưới đây (gõ từng đơn vị, hoặc chọn tệp danh sách .csv, .xlsx)";
-        const next = this.web ? `${form}.` : `${form}, hoặc gõ, dán danh sách vào trang “Đơn vị” (đang mở), dưới dòng tiêu đề.`;
+        const next = this.web ? `${form}.` : `${form}, hoặc gõ, dán danh sách vào trang “Đơn vị” (đang mở).`;
         this.say({ kind: "warning", at: "units", text: `Đã tạo sổ tổng hợp của ${bodyName}, nhưng sổ chưa có đơn vị nào nên chưa nhận được báo cáo nào. ${next}` });
         return;
       }

@@ -217,7 +217,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
       "“Tạo mẫu báo cáo” tải về một tệp .zip gồm mẫu Excel của từng đơn vị phải nộp kỳ này, để gửi cho các đơn vị. " +
         "“Xuất báo cáo cấp trên” tải về báo cáo của đơn vị tổng hợp (tên và mã ở mục “Sổ tổng hợp”) theo kỳ đã chọn, để gửi lên cấp trên.",
     ),
-    web ? null : el("p", { class: "hint" }, "Trong Excel trên web, tệp được tải về như ở trình duyệt. Excel trên máy tính có thể chặn việc tải về: khi đó hãy mở sổ bằng trang web hoặc dùng lệnh tonghop templates / tonghop export."),
+    web ? null : el("p", { class: "hint" }, "Trong Excel trên web, tệp được tải về như ở trình duyệt. Excel trên máy tính có thể chặn việc tải về: ngăn tác vụ mở thêm trang web của phần mềm trong trình duyệt, ở đó mở sổ đã lưu để tạo lại tệp (hoặc dùng lệnh tonghop templates / tonghop export)."),
   );
 
   // --- Phát hiện
@@ -406,7 +406,7 @@ function renderUnits(region: HTMLElement, s: PaneState): void {
   if (units.length === 0) {
     return fill(
       region,
-      el("p", { class: "warning-line" }, s.mode === "web" ? "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo." : "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách), hoặc gõ, dán danh sách vào trang “Đơn vị” của sổ, để nhận báo cáo."),
+      el("p", { class: "warning-line" }, "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo."),
     );
   }
   const byFrequency = new Map<Frequency, number>();
