@@ -18,7 +18,7 @@ import { readWorkbook } from "../../src/io/xlsx";
 import { dateToSerial } from "../../src/office/cells";
 import { sampleFigures } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
-import { buildWeb, button, expectFocus, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
+import { addUnitInForm, addUnitsFile, buildWeb, button, expectFocus, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
 import type { ExcelFakeHandle } from "./excel-fake-entry";
 
 jest.setTimeout(120_000);
@@ -286,22 +286,14 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     // The clerk adds a column of their own to "Đơn vị" while the pane is open.
     const header = ((await sheetGrid(page, SHEETS.units)) ?? [])[0];
     await inExcel(page, (fake, cells) => fake.fill("Đơn vị", cells.values, cells.formats), excelCells([[...header.map(String), "Ghi chú riêng"]]));
-    await page.getByLabel("Mã đơn vị", { exact: true }).fill("HTX");
-    await page.getByLabel("Tên đơn vị", { exact: true }).fill("Hợp tác xã nông nghiệp Hòa Bình");
-    await page.getByLabel("Tần suất nộp", { exact: true }).selectOption("quarter");
-    await page.getByLabel("Liên hệ", { exact: true }).fill("Lê Văn Hải - 0915 222 333");
-    await button(page, "Thêm đơn vị").click();
-    await page.getByText("Đã thêm đơn vị Hợp tác xã nông nghiệp Hòa Bình (mã HTX). Sổ có 1 đơn vị.").waitFor();
+    await addUnitInForm(page, { code: "HTX", name: "Hợp tác xã nông nghiệp Hòa Bình", frequency: "quarter", contact: "Lê Văn Hải - 0915 222 333" }, 1);
     await expectFocus(page, "#don-vi .notice");
-    await expect(page.getByLabel("Mã đơn vị", { exact: true }).inputValue()).resolves.toBe("");
     // A note typed beside the new unit in the sheet stays with it when more units are added.
     await inExcel(page, (fake, note) => {
       const sheet = fake.workbook.sheet("Đơn vị")!;
       Object.assign(sheet.at(1, note.column), { value: note.text, format: "@" });
     }, { column: header.length, text: "gọi trước ngày 18" });
-    const chooser = page.waitForEvent("filechooser");
-    await button(page, "Thêm từ tệp danh sách…").click();
-    await (await chooser).setFiles([join(SAMPLES, "don-vi.csv")]);
+    await addUnitsFile(page, join(SAMPLES, "don-vi.csv"));
     await page.getByText("Đã thêm 15 đơn vị từ “don-vi.csv”; sổ có 16 đơn vị.").waitFor();
     await shots(page, "excel", "13-them-don-vi", () => page.locator("#don-vi"));
     const units = table((await sheetGrid(page, SHEETS.units)) ?? [], "Mã đơn vị");
