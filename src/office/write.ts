@@ -2,9 +2,11 @@
 // writeSheets: the plan of write-plan.ts carried out through Office.js, and what happens when Excel
 // fails part-way. Excel does not roll a request back: what ran before the failing action stays done. So
 // after a failure the workbook is looked at again, in a new Excel.run:
-// - if no sheet was replaced yet, the new hidden sheets are deleted and the workbook is as it was;
+// - if no sheet was replaced yet, the new hidden sheets are deleted and the workbook is as it was (the
+//   patches of the clerk's sheets, sent after every replacement, had not begun);
 // - if the replacing had begun, every new sheet is complete (they are all written before the first
-//   replacement, in earlier requests or earlier in the same one): the replacing is finished;
+//   replacement, in earlier requests or earlier in the same one): the replacing is finished, and the
+//   patches are written again, whole (write-plan.ts); so too when the write was only patches;
 // - the finishing (freeze panes, print setup, chart, showing a sheet) is retried on its own, and its
 //   failure is returned as a warning: the data are written.
 // If even that look fails (the connection is gone), the "~cũ" sheets that remain are read in place of the
@@ -13,10 +15,11 @@ import { cellAddress, columnName } from "../core/address";
 import { finding } from "../core/findings";
 import { keepEditedOutputs } from "../core/output-seal";
 import { MAX_CELL_TEXT } from "../core/sheet-spec";
-import type { Finding, SheetSpec } from "../core/types";
+import type { CellValue, Finding, SheetSpec } from "../core/types";
 import { loadUsedBox, readBoxes, usedBox } from "./read-blocks";
+import { writesInPlace } from "./in-place";
 import { sheetKey } from "./sheet-names";
-import { ExistingSheet, labelColumn, Op, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
+import { ExistingSheet, labelColumn, Op, opBytes, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
 
 /** Excel.run, or a stand-in with the same shape in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -41,12 +44,13 @@ export async function writeSheets(run: ExcelRun, requested: SheetSpec[], activat
   const done: { plan?: WritePlan; problems: Finding[] } = { problems: [] };
   try {
     return await run(async (context) => {
-      const { existing, copies, problems } = await learnWorkbook(context, requested, keepEdited);
+      const { existing, copies, current, problems } = await learnWorkbook(context, requested, keepEdited);
       done.problems = problems;
       const plan = planWrite({
         specs: requested,
         existing,
         copies,
+        current,
         activate,
         maxRequestBytes: options.maxRequestBytes,
         features: { suspendCalculation: options.supports("1.6"), suspendScreen: options.supports("1.9"), pageLayout: options.supports("1.9") },
@@ -62,7 +66,7 @@ export async function writeSheets(run: ExcelRun, requested: SheetSpec[], activat
   } catch (e) {
     if (e instanceof WriteError) throw e;
     if (!done.plan) throw new WriteError(`Excel không đọc được sổ để ghi (${reason(e)}). Sổ chưa bị thay đổi; hãy thử lại.`);
-    return recover(run, done.plan, done.problems, e);
+    return recover(run, done.plan, done.problems, e, options.maxRequestBytes);
   }
 }
 
@@ -85,19 +89,22 @@ function checkSpecs(specs: SheetSpec[]): void {
 
 /**
  * Sync 1: every sheet (id, name, position, visibility, protection) and the size of the outputs to check
- * for hand edits; then those outputs' cells, in blocks. Refuses a protected sheet before anything changes.
+ * for hand edits and of the clerk's sheets to write in place; then those sheets' cells, in blocks.
+ * Refuses a protected sheet before anything changes.
  */
 async function learnWorkbook(
   context: Excel.RequestContext,
   specs: SheetSpec[],
   keepEdited: readonly string[],
-): Promise<{ existing: ExistingSheet[]; copies: Map<string, string>; problems: Finding[] }> {
+): Promise<{ existing: ExistingSheet[]; copies: Map<string, string>; current: Map<string, CellValue[][]>; problems: Finding[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/id,items/name,items/position,items/visibility,items/protection/protected");
-  const guarded = keepEdited.map((name) => {
+  const probe = (name: string) => {
     const sheet = worksheets.getItemOrNullObject(name);
     return { name, sheet, used: loadUsedBox(sheet) };
-  });
+  };
+  const guarded = keepEdited.map(probe);
+  const patched = specs.filter((s) => writesInPlace(s.name)).map((s) => probe(s.name));
   await context.sync();
   const existing: ExistingSheet[] = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, visible: ws.visibility === "Visible", protected: ws.protection.protected }));
   const byKey = new Map(existing.map((s) => [sheetKey(s.name), s]));
@@ -107,15 +114,17 @@ async function learnWorkbook(
     }
   }
   const present = guarded.filter((g) => !g.sheet.isNullObject);
+  const toPatch = patched.filter((p) => !p.sheet.isNullObject);
   const grids = await readBoxes(
     context,
-    present.map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
+    [...present, ...toPatch].map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
   );
-  const current = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
-  const { backups, problems } = keepEditedOutputs(current, keepEdited, (n) => byKey.has(sheetKey(n)));
+  const outputs = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
+  const { backups, problems } = keepEditedOutputs(outputs, keepEdited, (n) => byKey.has(sheetKey(n)));
   // The edited sheet itself becomes the copy (its formats and formulas with it); an earlier copy stays.
   const copies = new Map(backups.map((copy, i) => [sheetKey(problems[i].sheet), copy.name]));
-  return { existing, copies, problems };
+  const current = new Map(toPatch.map((p, i) => [sheetKey(p.name), grids[present.length + i]]));
+  return { existing, copies, current, problems };
 }
 
 /** The proxies of one Excel.run: existing sheets by id, and the sheets this write added. */
@@ -230,6 +239,14 @@ function queue(sheets: Sheets, plan: WritePlan, op: Op): void {
     case "chart":
       drawChart(sheets.get(op.sheet), plan.sheets[op.staged], op.replace);
       return;
+    case "patch": {
+      const sheet = sheets.get(op.sheet);
+      const cells = range(sheet, op.range);
+      setNumberFormat(cells, "General");
+      cells.values = op.values;
+      for (const f of op.formats) setNumberFormat(range(sheet, f.range), f.format);
+      return;
+    }
   }
 }
 
@@ -272,7 +289,7 @@ function drawChart(sheet: Excel.Worksheet, s: PlannedSheet, replace: string[]): 
 // ---------------------------------------------------------------------------------------------------
 // After a failure
 
-async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], failure: unknown): Promise<Finding[]> {
+async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], failure: unknown, budget: number): Promise<Finding[]> {
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -291,7 +308,7 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
       const setAside = (s: PlannedSheet) => s.old !== null && sheetKey(s.old.name) !== sheetKey(s.oldBecomes) && sheetKey(nameOf.get(s.old.id) ?? "") === sheetKey(s.oldBecomes);
       const sheets = new Sheets(context);
 
-      if (!plan.sheets.some((s) => swappedIn(s) || setAside(s))) {
+      if (plan.sheets.length > 0 && !plan.sheets.some((s) => swappedIn(s) || setAside(s))) {
         // Nothing was replaced: the new sheets go, and the workbook is as it was.
         for (const s of plan.sheets) {
           const id = idOf(s.staging);
@@ -317,7 +334,8 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
         if (s.old && !s.keepOld && nameOf.has(s.old.id)) rest.push({ kind: "delete", sheet: { id: s.old.id } });
       });
       for (const op of rest) queue(sheets, plan, op);
-      await context.sync();
+      if (rest.length > 0) await context.sync();
+      await sendPatches(context, sheets, plan, budget);
 
       // Charts a failed finishing may have left on the new sheets are drawn again, once.
       const finish = plan.finish.map((op): Op => {
@@ -329,10 +347,26 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
     });
   } catch (e) {
     if (e instanceof WriteError) throw e;
+    const patched = plan.inPlace.map((n) => `“${n}”`).join(", ");
+    const partly = patched ? ` Các ô phần mềm ghi vào trang ${patched} có thể mới được ghi một phần: hãy xem lại sau khi làm lại.` : "";
     throw new WriteError(
-      `Excel không ghi xong sổ (${reason(failure)}) và chưa dọn được (${reason(e)}). Số liệu cũ còn nguyên ở các trang có tên kết thúc bằng “~cũ” và được đọc thay cho trang gốc; lần ghi sau sẽ dọn các trang đó. Hãy thử lại.`,
+      `Excel không ghi xong sổ (${reason(failure)}) và chưa dọn được (${reason(e)}). Số liệu cũ còn nguyên ở các trang có tên kết thúc bằng “~cũ” và được đọc thay cho trang gốc; lần ghi sau sẽ dọn các trang đó.${partly} Hãy thử lại.`,
     );
   }
+}
+
+/** Every patch again, in requests under the budget: they write the same cells whatever part of them ran. */
+async function sendPatches(context: Excel.RequestContext, sheets: Sheets, plan: WritePlan, budget: number): Promise<void> {
+  let bytes = 0;
+  for (const op of plan.patch) {
+    if (bytes > 0 && bytes + opBytes(op) > budget) {
+      await context.sync();
+      bytes = 0;
+    }
+    queue(sheets, plan, op);
+    bytes += opBytes(op);
+  }
+  if (bytes > 0) await context.sync();
 }
 
 /** The finishing on its own: a failure is a warning, the data being written. */
