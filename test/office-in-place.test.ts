@@ -104,8 +104,8 @@ describe("the clerk's “Đơn vị” and “Cài đặt”, formatted and exte
     expect(units.cell("A1")).toMatchObject({ fill: "#FFFF00", fontColor: "#C00000", bold: true });
     expect(units.columnWidths.get(1)).toBe(210);
     expect(wire.workbook.active?.name).toBe(SHEETS.units);
-    // The read before (2 syncs), the write (the sheets, "Đơn vị"'s cells, one request), the read after (2).
-    expect(syncs(wire)).toHaveLength(2 + 3 + 2);
+    // The read before (2 syncs), the write (the sheets with "Đơn vị"'s cells, one request), the read after (2).
+    expect(syncs(wire)).toHaveLength(2 + 2 + 2);
   });
 
   test("saveBody writes the two values it changes", async () => {
@@ -176,19 +176,30 @@ describe("a fault at any action of a write that only patches “Đơn vị” le
   });
 });
 
-test("units added by the thousand are patched in requests under the budget", async () => {
-  const budget = 150_000;
+test("units added by the thousand are patched in requests under the budget; a long “Đơn vị” is then read in blocks", async () => {
+  const budget = 300_000;
   const { wire, store } = wireStore({ store: { maxRequestBytes: budget } });
   await MasterService.create(store, { bodyName: "UBND tỉnh", bodyCode: "T", year: 2026 }, { units: [unit("X0", "Xã 0")], problems: [] });
   const service = (await MasterService.find(store, { rereads: true }))!;
   const sheet = wire.workbook.sheet(SHEETS.units)!;
-  const many = Array.from({ length: 3000 }, (_, i) => unit(`X${i + 1}`, `Xã ${i + 1} — thôn, tổ dân phố ${"ở xa ".repeat(5)}`, { contact: `+84 9${String(i).padStart(8, "0")}` }));
+  const many = Array.from({ length: 5000 }, (_, i) => unit(`X${i + 1}`, `Xã ${i + 1} — thôn, tổ dân phố ${"ở xa ".repeat(50)}`, { contact: `+84 9${String(i).padStart(8, "0")}` }));
   wire.resetStats();
   const { book } = await service.addUnits(many);
-  expect(book.units).toHaveLength(3001);
+  expect(book.units).toHaveLength(5001);
   expect(wire.workbook.sheet(SHEETS.units)).toBe(sheet);
-  // 3,000 rows of about 350 bytes: requests filled close to the budget, none over it.
+  // 5,000 rows of about 400 bytes: requests filled close to the budget, none over it.
   expect(syncs(wire).filter((r) => r.bytes > budget / 2).length).toBeGreaterThanOrEqual(3);
   for (const r of syncs(wire)) expect([r.error, r.bytes <= budget]).toEqual([null, true]);
   expect(wire.stats.exceeded).toEqual([]);
+  // Now too long to read in the first sync beside the sheets' list: the write reads it in blocks, then
+  // adds the unit in one small request.
+  const before = cells(sheet);
+  wire.resetStats();
+  const { book: after } = await service.addUnits([unit("MOI", "Xã mới")]);
+  expect(after.units.map((u) => u.code).slice(-2)).toEqual(["X5000", "MOI"]);
+  expect(changed(before, cells(sheet)).every((k) => k.startsWith("5002,"))).toBe(true);
+  expect(wire.stats.exceeded).toEqual([]);
+  // The read before (3 syncs: sizes, a 1,000-row sample, the rest), the write (the sheets and sizes,
+  // "Đơn vị" in two blocks, one request), the read after (3).
+  expect(syncs(wire).map((r) => r.responseBytes > 400_000)).toEqual([false, true, true, false, true, true, false, false, true, true]);
 });

@@ -18,11 +18,11 @@ export function writesInPlace(name: string): boolean {
 
 /**
  * The cells of `values` (`width` columns) that differ from the sheet as it is (`current`, anchored at
- * A1), as few rectangles as runs of changed cells allow: runs across each row, stacked row over row. A
- * cell that holds what the spec wants is never written, so a formula of the clerk's whose value the core
- * carried over stays a formula. Rows under the sheet's last one are written whole (`width` wide), so that
- * they take the spec's number formats. Cells outside the spec are not the write's: a sheet written in
- * place gains or changes cells, it never loses any.
+ * A1), as few rectangles as runs of changed cells allow (runs across each row, stacked row over row),
+ * top to bottom. A cell that holds what the spec wants is never written, so a formula of the clerk's
+ * whose value the core carried over stays a formula. Rows under the sheet's last one are written whole
+ * (`width` wide), so that they take the spec's number formats. Cells outside the spec are not the
+ * write's: a sheet written in place gains or changes cells, it never loses any.
  */
 export function changedRanges(values: readonly (readonly OutValue[])[], width: number, current: readonly (readonly CellValue[])[]): CellRange[] {
   const runs: CellRange[] = [];
@@ -41,5 +41,5 @@ export function changedRanges(values: readonly (readonly OutValue[])[], width: n
       }
     }
   });
-  return stackRows(runs);
+  return stackRows(runs).sort((a, b) => a.top - b.top || a.left - b.left);
 }

@@ -16,7 +16,8 @@ import { finding } from "../core/findings";
 import { keepEditedOutputs } from "../core/output-seal";
 import { MAX_CELL_TEXT } from "../core/sheet-spec";
 import type { CellValue, Finding, SheetSpec } from "../core/types";
-import { loadUsedBox, readBoxes, usedBox } from "./read-blocks";
+import { jsonBytes, READ_BUDGET_BYTES } from "./payload";
+import { loadUsedBox, loadWindow, readBoxes, usedBox, windowGrid } from "./read-blocks";
 import { writesInPlace } from "./in-place";
 import { sheetKey } from "./sheet-names";
 import { ExistingSheet, labelColumn, Op, opBytes, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
@@ -35,6 +36,10 @@ const CHART_TITLE = "Tỷ lệ đạt so với kế hoạch";
 /** Excel's limits on a sheet (a cell's text: MAX_CELL_TEXT). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** What the first sync may read of the clerk's sheets to patch, beside the sheets' list and sizes. */
+const SYNC_ONE_READ_BYTES = READ_BUDGET_BYTES / 2;
+/** A cell's number format in a read: "General" and its comma. */
+const FORMAT_BYTES = 10;
 
 /** A write refused or undone: the message says what the clerk can do, and whether the workbook changed. */
 export class WriteError extends Error {}
@@ -88,9 +93,11 @@ function checkSpecs(specs: SheetSpec[]): void {
 }
 
 /**
- * Sync 1: every sheet (id, name, position, visibility, protection) and the size of the outputs to check
- * for hand edits and of the clerk's sheets to write in place; then those sheets' cells, in blocks.
- * Refuses a protected sheet before anything changes.
+ * Sync 1: every sheet (id, name, position, visibility, protection), the size of the outputs to check for
+ * hand edits and of the clerk's sheets to write in place, and the cells of those clerk's sheets that are
+ * small (the rectangle of their spec, which is what is compared: "Cài đặt" always, "Đơn vị" but for a
+ * very long one); then the other sheets' cells, in blocks. Refuses a protected sheet before anything
+ * changes.
  */
 async function learnWorkbook(
   context: Excel.RequestContext,
@@ -104,7 +111,18 @@ async function learnWorkbook(
     return { name, sheet, used: loadUsedBox(sheet) };
   };
   const guarded = keepEdited.map(probe);
-  const patched = specs.filter((s) => writesInPlace(s.name)).map((s) => probe(s.name));
+  let room = SYNC_ONE_READ_BYTES;
+  const patched = specs
+    .filter((s) => writesInPlace(s.name))
+    .map((spec) => {
+      const p = probe(spec.name);
+      const columns = spec.values.reduce((w, r) => Math.max(w, r.length), 0);
+      // The sheet holds about what its spec does: its values, and a number format for each cell.
+      const bytes = jsonBytes(spec.values) + FORMAT_BYTES * spec.values.length * columns;
+      const small = bytes <= room;
+      if (small) room -= bytes;
+      return { ...p, window: small ? loadWindow(p.sheet, spec.values.length, columns) : undefined };
+    });
   await context.sync();
   const existing: ExistingSheet[] = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, visible: ws.visibility === "Visible", protected: ws.protection.protected }));
   const byKey = new Map(existing.map((s) => [sheetKey(s.name), s]));
@@ -115,15 +133,16 @@ async function learnWorkbook(
   }
   const present = guarded.filter((g) => !g.sheet.isNullObject);
   const toPatch = patched.filter((p) => !p.sheet.isNullObject);
+  const large = toPatch.filter((p) => p.window === undefined);
   const grids = await readBoxes(
     context,
-    [...present, ...toPatch].map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
+    [...present, ...large].map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
   );
   const outputs = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
   const { backups, problems } = keepEditedOutputs(outputs, keepEdited, (n) => byKey.has(sheetKey(n)));
   // The edited sheet itself becomes the copy (its formats and formulas with it); an earlier copy stays.
   const copies = new Map(backups.map((copy, i) => [sheetKey(problems[i].sheet), copy.name]));
-  const current = new Map(toPatch.map((p, i) => [sheetKey(p.name), grids[present.length + i]]));
+  const current = new Map(toPatch.map((p) => [sheetKey(p.name), p.window === undefined ? grids[present.length + large.indexOf(p)] : windowGrid(p.window, usedBox(p.used))]));
   return { existing, copies, current, problems };
 }
 
