@@ -2,7 +2,7 @@
 // the pane reads back, text that stays text, protection and hand edits. The specs come from the real
 // engine: a master book, its import sheets and a consolidation. Scale and faults: office-scale.test.ts.
 import { Workbook } from "../../shared/excel-wire-fake";
-import { PRODUCT_SHEETS } from "../src/app/master-service";
+import { MasterService, PRODUCT_SHEETS } from "../src/app/master-service";
 import { SHEETS } from "../src/core/master-sheets";
 import { importSheets } from "../src/core/outputs";
 import { isEditedOutput } from "../src/core/output-seal";
@@ -269,6 +269,36 @@ describe("reading report sheets pasted into the workbook", () => {
     const { store } = wireStore({ workbook: workbookWithReport(), store: { supports: (v) => v !== "1.13" } });
     expect((await store.readOtherSheets(PRODUCT_SHEETS))[0].merges).toEqual([]);
   });
+});
+
+test("units added from the pane land under the clerk's rows of “Đơn vị”: their column, note and typed text kept, nothing made a formula", async () => {
+  const { wire, store } = wireStore();
+  const created = await MasterService.create(store, { bodyName: "UBND xã Hòa Bình", bodyCode: "XHB", year: 2026 }, undefined, { rereads: true });
+  expect(created.book.units).toEqual([]);
+  // With the pane open, the clerk writes a note above the table, adds a column, and types a unit whose code looks like a number.
+  const sheet = wire.workbook.sheet(SHEETS.units)!;
+  const header = sheet.grid()[0].map(String);
+  const col = (h: string) => header.indexOf(h);
+  const type = (r: number, c: number, value: string) => Object.assign(sheet.at(r, c), { value, format: "@" });
+  sheet.rows = [];
+  type(0, 0, "Danh sách đơn vị 2026 (văn thư)");
+  [...header, "Ghi chú riêng"].forEach((h, c) => type(1, c, h));
+  for (const [c, v] of [[col("Mã đơn vị"), "0123"], [col("Tên đơn vị"), "Thôn 1"], [col("Tần suất"), "tháng"], [header.length, "gọi trước ngày 18"]] as const) type(2, c, v);
+  const formulaLike = "=HYPERLINK(\"http://x\")";
+  const { added, skipped, book } = await created.addUnits([
+    { code: "0123", name: "Thôn 1 (lần 2)", type: "", parent: "XHB", frequency: "month", contact: "", activeFrom: "", activeTo: "" },
+    { code: "HTX", name: formulaLike, type: "", parent: "XHB", frequency: "quarter", contact: "+84 912 000 111", activeFrom: "", activeTo: "" },
+  ]);
+  expect([added.map((u) => u.code), skipped]).toEqual([["HTX"], ["0123"]]);
+  expect(book.units.map((u) => [u.code, u.name, u.contact])).toEqual([["0123", "Thôn 1", ""], ["HTX", formulaLike, "+84 912 000 111"]]);
+  const grid = wire.workbook.sheet(SHEETS.units)!.grid();
+  expect(grid[0][0]).toBe("Danh sách đơn vị 2026 (văn thư)");
+  expect(grid[1].at(-1)).toBe("Ghi chú riêng");
+  expect([grid[2][col("Mã đơn vị")], grid[2].at(-1)]).toEqual(["0123", "gọi trước ngày 18"]);
+  expect(grid[3][col("Mã đơn vị")]).toBe("HTX");
+  expect(wire.workbook.sheets.flatMap((s) => s.rows.flat().filter((c) => c?.formula))).toEqual([]);
+  expect(wire.workbook.active?.name).toBe(SHEETS.units);
+  expect(wire.stats.exceeded).toEqual([]);
 });
 
 test("selectCell shows the sheet and selects the cell in one sync", async () => {

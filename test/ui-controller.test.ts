@@ -65,10 +65,13 @@ function march(): LocalFile[] {
   return readdirSync(dir).sort().map((n) => local(dir, n));
 }
 
-/** A host that keeps the files the pane hands to the user; on the web page its workbooks are `store`. */
-function hostOf(kind: Host["kind"], store: MemoryStore) {
+/**
+ * A host that keeps the files the pane hands to the user; on the web page its workbooks are `store`.
+ * `webPageOpened`: it also opened the web page in the browser, as the pane does in desktop Excel.
+ */
+function hostOf(kind: Host["kind"], store: MemoryStore, webPageOpened = false) {
   const saved: { name: string; bytes: Uint8Array }[] = [];
-  const saveFile = async (name: string, bytes: Uint8Array) => void saved.push({ name, bytes });
+  const saveFile = async (name: string, bytes: Uint8Array) => (saved.push({ name, bytes }), { webPageOpened });
   const host: Host =
     kind === "excel"
       ? { kind, store, saveFile }
@@ -152,7 +155,7 @@ describe("PaneController on the web page", () => {
       kind: "web",
       loadWorkbook: async (_bytes, name) => files.get(name)!,
       emptyWorkbook: async () => new MemoryStore(),
-      saveFile: async (name, bytes) => void saved.push({ name, bytes }),
+      saveFile: async (name, bytes) => (saved.push({ name, bytes }), { webPageOpened: false }),
     };
     const ctl = new PaneController(host, () => NOW);
     await ctl.start();
@@ -208,9 +211,14 @@ describe("PaneController on the web page", () => {
     typed[6][6] = 12345;
     store.grids.set(SHEETS.consolidated, typed);
     await ctl.consolidate();
-    expect(ctl.state.bookProblems.find((p) => p.code === "OUTPUT_EDITED")?.message).toContain("Tổng hợp (sửa tay)");
+    const edited = () => ctl.state.bookProblems.filter((p) => p.code === "OUTPUT_EDITED");
+    // Said once, by the write that kept the copy; the next consolidation, with nothing typed over, says nothing.
+    expect(edited()).toHaveLength(1);
+    expect(edited()[0].message).toContain("Tổng hợp (sửa tay)");
     expect(store.grids.get("Tổng hợp (sửa tay)")?.[6][6]).toBe(12345);
     expect(store.grids.get(SHEETS.consolidated)?.[6][6]).not.toBe(12345);
+    await ctl.consolidate();
+    expect(edited()).toHaveLength(0);
   });
 
   it("consolidates: writes data and outputs, totals match the scenario, overdue units and the reminder follow", async () => {
@@ -537,6 +545,50 @@ describe("PaneController in Excel", () => {
     expect(ctl.fileRows().find((r) => r.result.file === "BC thang 3 - Phong Kinh te.xlsx")?.result).toMatchObject({ status: "imported", unit: "PKT" });
     await ctl.consolidate();
     expect(ctl.state.consolidation?.units).toHaveLength(15);
+  });
+
+  it("says what to do when a file may not have arrived: only where the web page was opened as a way round", async () => {
+    const hint = "Nếu không thấy tệp trong thư mục Tải về: trang web của phần mềm vừa mở trong trình duyệt — lưu sổ này (Ctrl+S), mở sổ ở trang web rồi bấm lại nút này.";
+    for (const webPageOpened of [true, false]) {
+      const store = new MemoryStore();
+      const { host, saved } = hostOf("excel", store, webPageOpened);
+      const ctl = new PaneController(host, () => NOW);
+      await ctl.start();
+      ctl.chooseUnitsList(local(SAMPLES, "don-vi.csv"));
+      await ctl.createBook(BODY);
+      await ctl.makeTemplates();
+      expect(saved.map((f) => f.name)).toEqual(["Mau bao cao 2026-03.zip"]);
+      expect(ctl.state.notice).toMatchObject({ kind: "success", at: "outputs", text: expect.stringMatching(/^Đã tạo 13 mẫu báo cáo Tháng 3\/2026/) });
+      expect(ctl.state.notice?.text.endsWith(` ${hint}`)).toBe(webPageOpened);
+      await ctl.exportUpward();
+      expect(ctl.state.notice?.text.includes(hint)).toBe(webPageOpened);
+    }
+  });
+
+  it("adds units typed into the form or from a list file under the rows of “Đơn vị”, the clerk's own columns and rows kept", async () => {
+    const store = new MemoryStore();
+    const ctl = new PaneController(hostOf("excel", store).host, () => NOW);
+    await ctl.start();
+    await ctl.createBook(BODY);
+    expect(ctl.state.notice).toMatchObject({ kind: "warning", at: "units", text: expect.stringContaining("thêm đơn vị ở mục “Đơn vị báo cáo”") });
+    expect(ctl.state.notice?.text).toContain("hoặc gõ, dán danh sách vào trang “Đơn vị”");
+    // With the pane open, the clerk adds a column of their own and a note above the table, and types one unit.
+    const [header] = store.grids.get(SHEETS.units)!;
+    const typed = (code: string, name: string) => header.map((h) => (h === "Mã đơn vị" ? code : h === "Tên đơn vị" ? name : h === "Tần suất" ? "tháng" : null));
+    store.grids.set(SHEETS.units, [["Danh sách đơn vị năm 2026"], [...header, "Ghi chú riêng"], [...typed("PKT", "Phòng Kinh tế"), "gọi trước ngày 18"]]);
+    await ctl.addUnit({ code: "HTX", name: "Hợp tác xã nông nghiệp", type: "", frequency: "quarter", contact: "0912 000 111" });
+    expect(ctl.state.notice).toMatchObject({ kind: "success", at: "units", text: "Đã thêm đơn vị Hợp tác xã nông nghiệp (mã HTX). Sổ có 2 đơn vị." });
+    await ctl.addUnitsFile(local(SAMPLES, "don-vi.csv"));
+    expect(ctl.state.notice?.text).toBe("Đã thêm 14 đơn vị từ “don-vi.csv”; sổ có 16 đơn vị. 1 mã đã có trong sổ, không thêm lại: PKT.");
+    const grid = store.grids.get(SHEETS.units)!;
+    expect(grid[0][0]).toBe("Danh sách đơn vị năm 2026");
+    expect(grid[1].at(-1)).toBe("Ghi chú riêng");
+    expect(grid[2].at(-1)).toBe("gọi trước ngày 18");
+    expect(grid.slice(2).map((r) => r[0])).toEqual(["PKT", "HTX", ...ctl.state.book!.units.slice(2).map((u) => u.code)]);
+    expect(ctl.state.book?.units.find((u) => u.code === "HTX")).toMatchObject({ name: "Hợp tác xã nông nghiệp", parent: "XHB", frequency: "quarter", contact: "0912 000 111" });
+    expect(ctl.state.canDownload).toBe(false);
+    await ctl.addFiles(march());
+    expect(ctl.fileRows().find((r) => r.result.file === "BC thang 3 - Phong Kinh te.xlsx")?.statusText).toBe("Sẽ nhập");
   });
 
   it("imports report sheets of this workbook and selects a finding's cell on its sheet", async () => {

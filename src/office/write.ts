@@ -10,6 +10,7 @@
 // If even that look fails (the connection is gone), the "~cũ" sheets that remain are read in place of the
 // sheets they stand for (excel-store.ts), and the next write clears them away.
 import { cellAddress, columnName } from "../core/address";
+import { finding } from "../core/findings";
 import { keepEditedOutputs } from "../core/output-seal";
 import { MAX_CELL_TEXT } from "../core/sheet-spec";
 import type { Finding, SheetSpec } from "../core/types";
@@ -343,17 +344,11 @@ async function finishing(context: Excel.RequestContext, sheets: Sheets, plan: Wr
     return [];
   } catch (e) {
     return [
-      {
-        severity: "warning",
-        code: "EXCEL_LAYOUT_INCOMPLETE",
-        file: "Sổ tổng hợp",
-        sheet: "",
-        cell: "",
-        unit: "",
-        indicator: "",
-        period: "",
-        message: `Số liệu đã được ghi đầy đủ, nhưng Excel không hoàn tất phần trình bày (cố định dòng tiêu đề, thiết lập trang in, biểu đồ): ${reason(e)}. Có thể làm các bước này bằng tay; số liệu không bị ảnh hưởng.`,
-      },
+      finding(
+        "EXCEL_LAYOUT_INCOMPLETE",
+        `Số liệu đã được ghi đầy đủ, nhưng Excel không hoàn tất phần trình bày (cố định dòng tiêu đề, thiết lập trang in, biểu đồ): ${reason(e)}. Có thể làm các bước này bằng tay; số liệu không bị ảnh hưởng.`,
+        { file: "Sổ tổng hợp" },
+      ),
     ];
   }
 }

@@ -3,7 +3,7 @@
 // open workbook through Office.js; anywhere else (Office.onReady reports no host, or Office.js could not
 // load because there is no network, or the web build leaves it out) it runs on a workbook in the browser.
 import { downloadFile } from "../ui/download";
-import type { Host } from "../ui/host";
+import type { Host, SavedFile } from "../ui/host";
 import { PaneController } from "../ui/controller";
 import { mountPane } from "../ui/view";
 
@@ -21,9 +21,11 @@ async function excelHost(): Promise<Host> {
  * download is tried and this same page is also opened in the default browser, as the web page, where
  * the clerk opens the saved workbook and makes the same file.
  */
-async function saveFromExcel(name: string, bytes: Uint8Array): Promise<void> {
-  await downloadFile(name, bytes);
-  if (Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) Office.context.ui.openBrowserWindow(location.origin + location.pathname);
+async function saveFromExcel(name: string, bytes: Uint8Array): Promise<SavedFile> {
+  const saved = await downloadFile(name, bytes);
+  if (!Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) return saved;
+  Office.context.ui.openBrowserWindow(location.origin + location.pathname);
+  return { webPageOpened: true };
 }
 
 async function webHost(): Promise<Host> {

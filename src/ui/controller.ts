@@ -12,7 +12,7 @@ import type { UnitReminder } from "../core/reminders";
 import type { Finding, MasterBook, Settings, Sheet, Unit, UnitStatusCode } from "../core/types";
 import { sha256Hex } from "../io/hash";
 import type { MasterStore } from "../app/store";
-import type { BrowserWorkbook, Host, LocalFile } from "./host";
+import type { BrowserWorkbook, Host, LocalFile, SavedFile } from "./host";
 import { fileStatusText } from "./labels";
 import { asOfInstant, masterFileName, parseDayText } from "./periods";
 
@@ -285,9 +285,8 @@ export class PaneController {
       const count = master.book.units.length;
       this.set({ newUnits: null, canDownload: this.web, unsaved: this.web });
       if (count === 0) {
-        const next = this.web
-          ? "Bước tiếp theo: thêm đơn vị ở mục “Đơn vị báo cáo” ngay dưới đây (gõ từng đơn vị, hoặc chọn tệp danh sách .csv, .xlsx)."
-          : "Bước tiếp theo: gõ hoặc dán danh sách đơn vị vào trang “Đơn vị” (đang mở), dưới dòng tiêu đề; ngăn tác vụ đọc lại trang này trước mỗi lần nhập báo cáo.";
+        const form = "Bước tiếp theo: thêm đơn vị ở mục “Đơn vị báo cáo” ngay dưới đây (gõ từng đơn vị, hoặc chọn tệp danh sách .csv, .xlsx)";
+        const next = this.web ? `${form}.` : `${form}, hoặc gõ, dán danh sách vào trang “Đơn vị” (đang mở).`;
         this.say({ kind: "warning", at: "units", text: `Đã tạo sổ tổng hợp của ${bodyName}, nhưng sổ chưa có đơn vị nào nên chưa nhận được báo cáo nào. ${next}` });
         return;
       }
@@ -309,7 +308,7 @@ export class PaneController {
     });
   }
 
-  /** Web, "Đơn vị báo cáo": one unit typed into the form. */
+  /** "Đơn vị báo cáo": one unit typed into the form, added under the rows of "Đơn vị". */
   addUnit(draft: UnitDraft): Promise<void> {
     const unit: Unit = { ...draft, code: draft.code.trim(), name: draft.name.trim(), contact: draft.contact.trim(), parent: this.state.book?.settings.bodyCode ?? "", activeFrom: "", activeTo: "" };
     if (!unit.code || !unit.name) {
@@ -327,7 +326,7 @@ export class PaneController {
     });
   }
 
-  /** Web, "Đơn vị báo cáo": the units of a list file added to the book (codes already there are kept as they are). */
+  /** "Đơn vị báo cáo": the units of a list file added to the book (codes already there are kept as they are). */
   addUnitsFile(file: LocalFile): Promise<void> {
     return this.run("Đang thêm đơn vị…", "units", async () => {
       const list = readUnitsList(file.name, file.bytes);
@@ -570,8 +569,8 @@ export class PaneController {
       const master = await this.service();
       const { period, zip } = await master.templatesZip(this.state.periodKey);
       if (!zip) throw new Error(`Không có đơn vị nào phải nộp báo cáo ${period.label}: chưa có mẫu nào để tạo.`);
-      await this.host.saveFile(zip.file.fileName, zip.file.bytes);
-      this.say({ kind: "success", at: "outputs", text: `Đã tạo ${zip.count} mẫu báo cáo ${period.label} trong tệp “${zip.file.fileName}”.${this.savedHint()}` });
+      const saved = await this.host.saveFile(zip.file.fileName, zip.file.bytes);
+      this.say({ kind: "success", at: "outputs", text: `Đã tạo ${zip.count} mẫu báo cáo ${period.label} trong tệp “${zip.file.fileName}”.${savedHint(saved)}` });
     });
   }
 
@@ -580,18 +579,15 @@ export class PaneController {
     return this.run("Đang xuất báo cáo cấp trên…", "outputs", async () => {
       const master = await this.service();
       const { period, file } = await master.exportUpward(this.state.periodKey, this.clock());
-      await this.host.saveFile(file.fileName, file.bytes);
-      this.say({ kind: "success", at: "outputs", text: `Đã xuất báo cáo ${period.label} lên cấp trên: tệp “${file.fileName}”.${this.savedHint()}` });
+      const saved = await this.host.saveFile(file.fileName, file.bytes);
+      this.say({ kind: "success", at: "outputs", text: `Đã xuất báo cáo ${period.label} lên cấp trên: tệp “${file.fileName}”.${savedHint(saved)}` });
     });
-  }
-
-  private savedHint(): string {
-    return this.host.kind === "excel" ? " Nếu không thấy tệp trong thư mục Tải về, hãy dùng trang web hoặc lệnh tonghop trên máy tính." : "";
   }
 
   /**
    * "Phát hiện": the findings of the files just read (a file set aside for another period included), then
-   * after a consolidation those of the period's data too, each once.
+   * after a consolidation those of the period's data too, each once: the period's stored findings hold
+   * those of the files this consolidation imported.
    */
   findings(): Finding[] {
     const all = [...this.state.results.flatMap((r) => r.findings), ...(this.state.consolidation?.findings ?? [])];
@@ -629,6 +625,11 @@ export class PaneController {
       firstFinding: result.findings.find((f) => f.severity === "error") ?? result.findings.find((f) => f.severity === "warning") ?? null,
     }));
   }
+}
+
+/** Where a desktop Excel's webview may have dropped the download: what to do when the file did not arrive. */
+function savedHint(saved: SavedFile): string {
+  return saved.webPageOpened ? " Nếu không thấy tệp trong thư mục Tải về: trang web của phần mềm vừa mở trong trình duyệt — lưu sổ này (Ctrl+S), mở sổ ở trang web rồi bấm lại nút này." : "";
 }
 
 /** "UBND xã Hòa Bình, mã XHB", as the clerk named the body. */

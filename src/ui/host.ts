@@ -8,9 +8,18 @@ export interface BrowserWorkbook extends MasterStore {
   toBytes(): Promise<Uint8Array>;
 }
 
+/** How a file was handed over. */
+export interface SavedFile {
+  /**
+   * Desktop Excel, whose webview may drop a download without a word: the product's web page was also
+   * opened in the browser, where the clerk can make the same file from the saved workbook.
+   */
+  webPageOpened: boolean;
+}
+
 interface HostBase {
   /** Hands a file the pane made (templates, the upward report, the web page's workbook) to the user. */
-  saveFile(name: string, bytes: Uint8Array): Promise<void>;
+  saveFile(name: string, bytes: Uint8Array): Promise<SavedFile>;
 }
 
 export interface ExcelHost extends HostBase {

@@ -4,6 +4,7 @@
 import { formatDayVi, formatInstantVi, vnDay } from "../core/dates";
 import { FREQUENCY_LABELS, receivedSourceLabel, SEVERITY_LABELS } from "../core/master-sheets";
 import { achievementSummary, targetText } from "../core/outputs";
+import { SEVERITY_TONE } from "../core/palette";
 import { parsePeriodKey } from "../core/periods";
 import type { UnitReminder } from "../core/reminders";
 import { statusLabel } from "../core/status";
@@ -106,7 +107,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     newBook,
   );
 
-  // --- Đơn vị báo cáo: what the book has, and on the web page a small form and a list upload to add more.
+  // --- Đơn vị báo cáo: what the book has, a small form and a list upload to add more; in Excel, the sheet too.
   const unitsSummary = el("div", { class: "units-summary" });
   const unitCode = el("input", { type: "text", id: "unit-code", autocomplete: "off" });
   const unitName = el("input", { type: "text", id: "unit-name", autocomplete: "off" });
@@ -119,24 +120,25 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
     if ((ctl.state.book?.units.length ?? 0) > before) for (const input of [unitCode, unitName, unitContact]) input.value = "";
   });
   const unitsUpload = filePicker("Thêm từ tệp danh sách…", UNITS_TYPES, false, (files) => void ctl.addUnitsFile(files[0]));
-  const unitForm = web
-    ? el(
-        "fieldset",
-        { class: "unit-form" },
-        el("legend", {}, "Thêm đơn vị"),
-        el(
-          "div",
-          { class: "fields" },
-          field("unit-code", "Mã đơn vị", unitCode),
-          field("unit-name", "Tên đơn vị", unitName),
-          field("unit-type", "Loại", unitType),
-          field("unit-frequency", "Tần suất nộp", unitFrequency),
-          field("unit-contact", "Liên hệ", unitContact),
-        ),
-        el("div", { class: "row" }, addUnitButton, unitsUpload.button, unitsUpload.input),
-      )
-    : el("p", { class: "hint" }, "Danh sách đơn vị nằm ở trang “Đơn vị” của sổ: thêm hoặc sửa ở đó. Ngăn tác vụ đọc lại trang này trước mỗi lần nhập báo cáo.");
-  const unitsSection = section("don-vi", "Đơn vị báo cáo", unitsSummary, unitForm);
+  const unitForm = el(
+    "fieldset",
+    { class: "unit-form" },
+    el("legend", {}, "Thêm đơn vị"),
+    el(
+      "div",
+      { class: "fields" },
+      field("unit-code", "Mã đơn vị", unitCode),
+      field("unit-name", "Tên đơn vị", unitName),
+      field("unit-type", "Loại", unitType),
+      field("unit-frequency", "Tần suất nộp", unitFrequency),
+      field("unit-contact", "Liên hệ", unitContact),
+    ),
+    el("div", { class: "row" }, addUnitButton, unitsUpload.button, unitsUpload.input),
+  );
+  const sheetHint = web
+    ? null
+    : el("p", { class: "hint" }, "Đơn vị được thêm vào cuối trang “Đơn vị” của sổ; cũng có thể gõ, dán hoặc sửa thẳng ở trang đó (dưới dòng tiêu đề). Ngăn tác vụ đọc lại trang này trước mỗi lần nhập báo cáo.");
+  const unitsSection = section("don-vi", "Đơn vị báo cáo", unitsSummary, unitForm, sheetHint);
 
   // --- Kỳ báo cáo
   const periodSelect = el("select", { id: "period" });
@@ -215,7 +217,7 @@ export function mountPane(root: HTMLElement, ctl: PaneController): void {
       "“Tạo mẫu báo cáo” tải về một tệp .zip gồm mẫu Excel của từng đơn vị phải nộp kỳ này, để gửi cho các đơn vị. " +
         "“Xuất báo cáo cấp trên” tải về báo cáo của đơn vị tổng hợp (tên và mã ở mục “Sổ tổng hợp”) theo kỳ đã chọn, để gửi lên cấp trên.",
     ),
-    web ? null : el("p", { class: "hint" }, "Trong Excel trên web, tệp được tải về như ở trình duyệt. Excel trên máy tính có thể chặn việc tải về: khi đó hãy mở sổ bằng trang web hoặc dùng lệnh tonghop templates / tonghop export."),
+    web ? null : el("p", { class: "hint" }, "Trong Excel trên web, tệp được tải về như ở trình duyệt. Excel trên máy tính có thể chặn việc tải về: ngăn tác vụ mở thêm trang web của phần mềm trong trình duyệt, ở đó mở sổ đã lưu để tạo lại tệp (hoặc dùng lệnh tonghop templates / tonghop export)."),
   );
 
   // --- Phát hiện
@@ -404,7 +406,7 @@ function renderUnits(region: HTMLElement, s: PaneState): void {
   if (units.length === 0) {
     return fill(
       region,
-      el("p", { class: "warning-line" }, s.mode === "web" ? "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo." : "Sổ chưa có đơn vị nào: gõ hoặc dán danh sách vào trang “Đơn vị” của sổ."),
+      el("p", { class: "warning-line" }, "Sổ chưa có đơn vị nào: thêm đơn vị bên dưới (từng đơn vị, hoặc một tệp danh sách) để nhận báo cáo."),
     );
   }
   const byFrequency = new Map<Frequency, number>();
@@ -605,12 +607,6 @@ function renderChase(region: HTMLElement, chase: UnitReminder[], s: PaneState, o
   );
 }
 
-const SEVERITY_TONE = {
-  error: statusTone("overdue"),
-  warning: statusTone("late"),
-  info: statusTone("pending"),
-} as const;
-
 /** The files findings come from, in order of appearance: each gets its group (and anchor) in "Phát hiện". */
 function findingFiles(findings: Finding[]): Map<string, number> {
   const files = new Map<string, number>();
@@ -622,7 +618,7 @@ function renderFindings(region: HTMLElement, findings: Finding[], ctl: PaneContr
   if (findings.length === 0) return fill(region, el("p", { class: "hint" }, "Chưa có phát hiện nào."));
   const place = (f: Finding) => [f.sheet && f.sheet !== f.file ? f.sheet : "", f.cell ? `ô ${f.cell}` : ""].filter(Boolean).join(" · ");
   const item = (f: Finding) => {
-    const body = [badge(SEVERITY_LABELS[f.severity], SEVERITY_TONE[f.severity]), " ", ...findingText(f), place(f) ? el("span", { class: "place" }, place(f)) : ""];
+    const body = [badge(SEVERITY_LABELS[f.severity], statusTone(SEVERITY_TONE[f.severity])), " ", ...findingText(f), place(f) ? el("span", { class: "place" }, place(f)) : ""];
     if (!ctl.canSelect(f)) return el("li", { "data-code": f.code }, ...body);
     const b = el("button", { type: "button", class: "finding-link", title: `Chọn ô ${f.cell} trên trang ${f.sheet || f.file}` }, ...body);
     b.addEventListener("click", () => void ctl.selectFinding(f));

@@ -48,6 +48,29 @@ export async function expectMarchPreview(page: Page): Promise<(file: string) => 
   return row;
 }
 
+/**
+ * "Đơn vị báo cáo": one unit typed into the pane's form and added, the book then holding `total` units;
+ * the form's code, name and contact are emptied for the next one.
+ */
+export async function addUnitInForm(page: Page, unit: { code: string; name: string; type?: string; frequency?: string; contact: string }, total: number): Promise<void> {
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await field("Mã đơn vị").fill(unit.code);
+  await field("Tên đơn vị").fill(unit.name);
+  if (unit.type) await field("Loại").selectOption(unit.type);
+  if (unit.frequency) await field("Tần suất nộp").selectOption(unit.frequency);
+  await field("Liên hệ").fill(unit.contact);
+  await button(page, "Thêm đơn vị").click();
+  await page.getByText(`Đã thêm đơn vị ${unit.name} (mã ${unit.code}). Sổ có ${total} đơn vị.`).waitFor();
+  await expect(field("Mã đơn vị").inputValue()).resolves.toBe("");
+}
+
+/** "Thêm từ tệp danh sách…" with the file at `path`. */
+export async function addUnitsFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await button(page, "Thêm từ tệp danh sách…").click();
+  await (await chooser).setFiles([path]);
+}
+
 /** Waits until the focused element matches `selector`: each action's result takes the focus. */
 export async function expectFocus(page: Page, selector: string): Promise<void> {
   await page.waitForFunction((sel) => document.activeElement?.matches(sel) ?? false, selector, { timeout: 5000 });

@@ -14,7 +14,15 @@ export interface ExcelFakeHandle {
   /** Every sheet as plain data; keep() stores it for the next page load. */
   snapshot(): SavedSheet[];
   keep(): void;
+  /** The addresses the pane asked Office to open in the browser (desktop Excel only). */
+  browserWindows: string[];
 }
+
+/**
+ * `window.excelFakePlatform`, set by an init script before this one runs: "PC" stands in for desktop
+ * Excel, which has the OpenBrowserWindow API; Excel on the web ("OfficeOnline") by default.
+ */
+const PLATFORM_KEY = "excelFakePlatform";
 
 export interface SavedSheet {
   name: string;
@@ -48,9 +56,12 @@ function install(): void {
     },
     snapshot: () => workbook.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells] })),
     keep: () => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(handle.snapshot())),
+    browserWindows: [],
   };
+  const platform = (window as unknown as Record<string, string | undefined>)[PLATFORM_KEY] ?? "OfficeOnline";
+  const desktop = platform !== "OfficeOnline";
   // Office.onReady both calls its callback and returns a promise, as Office.js does.
-  const info = { host: "Excel", platform: "OfficeOnline" };
+  const info = { host: "Excel", platform };
   const office = {
     onReady: (callback?: (i: typeof info) => void) =>
       Promise.resolve().then(() => {
@@ -58,8 +69,11 @@ function install(): void {
         return info;
       }),
     HostType: { Excel: "Excel" },
-    // As Excel on the web answers: every ExcelApi, but no OpenBrowserWindowApi (desktop Excel only).
-    context: { requirements: { isSetSupported: (name: string) => name !== "OpenBrowserWindowApi" } },
+    // Every ExcelApi; OpenBrowserWindowApi only on a desktop (Windows, Mac), not on the web.
+    context: {
+      requirements: { isSetSupported: (name: string) => desktop || name !== "OpenBrowserWindowApi" },
+      ui: { openBrowserWindow: (url: string) => void handle.browserWindows.push(url) },
+    },
   };
   Object.assign(window, { Office: office, Excel: { run: workbook.run }, excelFake: handle });
 }

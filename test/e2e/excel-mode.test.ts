@@ -2,7 +2,8 @@
 // stand-in whose workbook is the fake Excel object model of the jest tests (test/office-fake.ts), which
 // counts syncs and records what Excel would have made a formula. The clerk creates the master sheets,
 // pastes the units list into "Đơn vị", reopens the pane, consolidates the March reports, and imports a
-// report sheet pasted into the workbook.
+// report sheet pasted into the workbook; in desktop Excel, adds the units from the pane instead and
+// makes the templates, which the webview may not download.
 // Run alone with: npx jest test/e2e
 import { mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -17,7 +18,7 @@ import { readWorkbook } from "../../src/io/xlsx";
 import { dateToSerial } from "../../src/office/cells";
 import { sampleFigures } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
-import { buildWeb, button, expectFocus, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
+import { addUnitInForm, addUnitsFile, buildWeb, button, expectFocus, expectMarchPreview, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
 import type { ExcelFakeHandle } from "./excel-fake-entry";
 
 jest.setTimeout(120_000);
@@ -73,13 +74,17 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** The add-in page as Excel on the web opens it, with the fake in place of Office.js from the CDN. */
-async function openPane(now = SAMPLE_NOW): Promise<{ page: Page; watched: PageWatch }> {
+/**
+ * The add-in page as Excel opens it, with the fake in place of Office.js from the CDN: Excel on the web,
+ * or desktop Excel ("PC": the OpenBrowserWindow API, and downloads the webview may drop).
+ */
+async function openPane(now = SAMPLE_NOW, platform: "OfficeOnline" | "PC" = "OfficeOnline"): Promise<{ page: Page; watched: PageWatch }> {
   const context = await browser.newContext({ viewport: PANE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
   await page.clock.setFixedTime(now);
   // The CDN script would replace window.Office; an empty script leaves the stand-in installed before it.
   await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
+  await page.addInitScript((p) => Object.assign(window, { excelFakePlatform: p }), platform);
   await page.addInitScript({ content: fakeScript });
   const watched = watch(page, base);
   await page.goto(`${base}/taskpane.html`);
@@ -152,7 +157,7 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     await button(page, "Tạo sổ tổng hợp").click();
     // No units yet: the pane says what to do next, in Excel's terms.
     const noUnits = page.locator("#don-vi .notice.warning");
-    await noUnits.getByText("gõ hoặc dán danh sách đơn vị vào trang “Đơn vị”").waitFor();
+    await noUnits.getByText("hoặc gõ, dán danh sách vào trang “Đơn vị”").waitFor();
     await expectFocus(page, "#don-vi .notice");
     await shots(page, "excel", "02-chua-co-don-vi", () => page.locator("#don-vi"));
     const created = await inExcel(page, (fake) => ({ names: fake.workbook.sheets.map((s) => s.name), active: fake.workbook.active }), null);
@@ -221,6 +226,13 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     await expect(page.getByLabel("Tính đến ngày").inputValue()).resolves.toBe("05/04/2026");
     await expect(page.locator('#phat-hien li[data-code="NEGATIVE"] .finding-code').first().textContent()).resolves.toBe("Mã phát hiện: NEGATIVE");
     await shots(page, "excel", "05-qua-han", () => page.locator("#qua-han"));
+    // Excel on the web downloads like a browser: no way round to offer, no web page opened.
+    const upward = page.waitForEvent("download");
+    await button(page, "Xuất báo cáo cấp trên").click();
+    expect((await upward).suggestedFilename()).toBe("BC 2026-03 - UBND xa Hoa Binh.xlsx");
+    await page.locator("#mau-bao-cao .notice.success").getByText("Đã xuất báo cáo Tháng 3/2026 lên cấp trên").waitFor();
+    await expect(page.locator("#mau-bao-cao .notice").textContent()).resolves.not.toContain("Nếu không thấy tệp");
+    await expect(inExcel(page, (fake) => fake.browserWindows, null)).resolves.toEqual([]);
 
     // 6. Closing and reopening the pane a month later: it opens on March, the period last consolidated.
     await inExcel(page, (fake) => fake.keep(), null);
@@ -260,6 +272,51 @@ describe("the add-in page in Excel mode (Chromium, fake Excel)", () => {
     expect(watched.errors).toEqual([]);
     // The page did ask for Office.js from the CDN (answered empty): the stand-in won over the real tag.
     expect(new Set(watched.foreignRequests)).toEqual(new Set([`${OFFICE_CDN}lib/1/hosted/office.js`]));
+    await page.context().close();
+  });
+
+  it("in desktop Excel adds units from the pane's form and a list file under the clerk's rows of “Đơn vị”, and says what to do when a download may not arrive", async () => {
+    const { page, watched } = await openPane(SAMPLE_NOW, "PC");
+    await page.getByLabel("Tên đơn vị tổng hợp").fill("UBND xã Hòa Bình");
+    await page.getByLabel("Mã đơn vị tổng hợp").fill("XHB");
+    await button(page, "Tạo sổ tổng hợp").click();
+    await page.locator("#don-vi .notice.warning").getByText("thêm đơn vị ở mục “Đơn vị báo cáo” ngay dưới đây").waitFor();
+    await page.locator("#don-vi").getByText("cũng có thể gõ, dán hoặc sửa thẳng ở trang đó").waitFor();
+
+    // The clerk adds a column of their own to "Đơn vị" while the pane is open.
+    const header = ((await sheetGrid(page, SHEETS.units)) ?? [])[0];
+    await inExcel(page, (fake, cells) => fake.fill("Đơn vị", cells.values, cells.formats), excelCells([[...header.map(String), "Ghi chú riêng"]]));
+    await addUnitInForm(page, { code: "HTX", name: "Hợp tác xã nông nghiệp Hòa Bình", frequency: "quarter", contact: "Lê Văn Hải - 0915 222 333" }, 1);
+    await expectFocus(page, "#don-vi .notice");
+    // A note typed beside the new unit in the sheet stays with it when more units are added.
+    await inExcel(page, (fake, note) => {
+      const sheet = fake.workbook.sheet("Đơn vị")!;
+      Object.assign(sheet.at(1, note.column), { value: note.text, format: "@" });
+    }, { column: header.length, text: "gọi trước ngày 18" });
+    await addUnitsFile(page, join(SAMPLES, "don-vi.csv"));
+    await page.getByText("Đã thêm 15 đơn vị từ “don-vi.csv”; sổ có 16 đơn vị.").waitFor();
+    await shots(page, "excel", "13-them-don-vi", () => page.locator("#don-vi"));
+    const units = table((await sheetGrid(page, SHEETS.units)) ?? [], "Mã đơn vị");
+    expect(units).toHaveLength(16);
+    expect(units[0]).toMatchObject({ "Mã đơn vị": "HTX", "Tên đơn vị": "Hợp tác xã nông nghiệp Hòa Bình", "Tần suất": "Quý", "Liên hệ": "Lê Văn Hải - 0915 222 333", "Ghi chú riêng": "gọi trước ngày 18" });
+    expect(units.find((u) => u["Mã đơn vị"] === "CAX")).toMatchObject({ "Tên đơn vị": "Công an xã Hòa Bình", "Ghi chú riêng": "" });
+    await expect(page.locator(".summary-line").first().textContent()).resolves.toMatch(/^16 đơn vị/);
+
+    // The units are known: the March reports are recognised.
+    await page.locator("#bao-cao-don-vi input[type=file]").setInputFiles(MARCH);
+    await expectMarchPreview(page);
+
+    // Desktop Excel's webview may drop a download: the web page is opened in the browser and the notice says what to do.
+    const templates = page.waitForEvent("download");
+    await button(page, "Tạo mẫu báo cáo").click();
+    expect((await templates).suggestedFilename()).toBe("Mau bao cao 2026-03.zip");
+    const saved = page.locator("#mau-bao-cao .notice.success");
+    await saved.getByText("Nếu không thấy tệp trong thư mục Tải về: trang web của phần mềm vừa mở trong trình duyệt — lưu sổ này (Ctrl+S), mở sổ ở trang web rồi bấm lại nút này.").waitFor();
+    await expectFocus(page, "#mau-bao-cao .notice");
+    await expect(inExcel(page, (fake) => fake.browserWindows, null)).resolves.toEqual([`${base}/taskpane.html`]);
+    await shots(page, "excel", "14-tai-ve-may-tinh", () => page.locator("#mau-bao-cao"));
+
+    expect(watched.errors).toEqual([]);
     await page.context().close();
   });
 });

@@ -17,7 +17,7 @@ import { sampleFigures, unitsCsv } from "../../src/samples/commune";
 import { writeReport } from "../../src/samples/report-writer";
 import { expectedTotals } from "../../src/samples/scenario";
 import type { Unit } from "../../src/core/types";
-import { buildWeb, button, expectFocus, expectMarchPreview, expectTidyLayout, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
+import { addUnitInForm, addUnitsFile, buildWeb, button, expectFocus, expectMarchPreview, expectTidyLayout, idle, launch, MARCH, ROOT, SAMPLE_NOW, serve, shots, watch, type PageWatch } from "./browser";
 
 jest.setTimeout(240_000);
 
@@ -369,16 +369,8 @@ describe("the web page (Chromium)", () => {
     await notice.getByText("sổ chưa có đơn vị nào nên chưa nhận được báo cáo nào").waitFor();
     await expectFocus(page, "#don-vi .notice");
     await shots(page, "web", "12-chua-co-don-vi", () => page.locator("#don-vi"));
-    await page.getByLabel("Mã đơn vị", { exact: true }).fill("CAX");
-    await page.getByLabel("Tên đơn vị", { exact: true }).fill("Công an xã Hòa Bình");
-    await page.getByLabel("Loại", { exact: true }).selectOption("Công an");
-    await page.getByLabel("Liên hệ", { exact: true }).fill("Hoàng Văn Nam - 0916 703 552");
-    await button(page, "Thêm đơn vị").click();
-    await page.getByText("Đã thêm đơn vị Công an xã Hòa Bình (mã CAX). Sổ có 1 đơn vị.").waitFor();
-    await expect(page.getByLabel("Mã đơn vị", { exact: true }).inputValue()).resolves.toBe("");
-    const chooser = page.waitForEvent("filechooser");
-    await button(page, "Thêm từ tệp danh sách…").click();
-    await (await chooser).setFiles([join(SAMPLES, "don-vi.csv")]);
+    await addUnitInForm(page, { code: "CAX", name: "Công an xã Hòa Bình", type: "Công an", contact: "Hoàng Văn Nam - 0916 703 552" }, 1);
+    await addUnitsFile(page, join(SAMPLES, "don-vi.csv"));
     await page.getByText("Đã thêm 14 đơn vị từ “don-vi.csv”; sổ có 15 đơn vị.").waitFor();
     await shots(page, "web", "13-them-don-vi", () => page.locator("#don-vi"));
     // The units count: the March reports are recognised.
