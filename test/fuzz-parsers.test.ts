@@ -51,7 +51,7 @@ describe("unit matching", () => {
     const codes = new Set(DEFAULT_CATALOGUE.map((i) => i.code));
     fc.assert(
       fc.property(fc.option(hostileText), fc.option(hostileText), (code, name) => {
-        const found = matchIndicator(code, name, DEFAULT_CATALOGUE);
+        const found = matchIndicator(code, name, DEFAULT_CATALOGUE).indicator;
         expect(found === null || codes.has(found)).toBe(true);
       }),
     );

@@ -55,7 +55,14 @@ describe("what a header says", () => {
     expect(isOwnPeriod(periodMention("thang 4/2025")!, own("2026-04"))).toBe(false);
     expect(isOwnPeriod(periodMention("thang 3")!, own("2026-04"))).toBe(false);
     expect(isOwnPeriod(periodMention("ca quy")!, own("2026-Q1"))).toBe(true);
+    // "Quý I | Quý II | Cả 6 tháng": the whole half-year beside its quarters.
+    expect(isOwnPeriod(periodMention("ca 6 thang")!, own("2026-H2"))).toBe(true);
+    expect(isOwnPeriod(periodMention("ca sau thang")!, own("2026-Q2"))).toBe(false);
     expect(isOwnPeriod(periodMention("quy i")!, own("2026-03"))).toBe(false);
+    // "Năm nay | Năm trước": this year is a year report's own column, another period's in a month's.
+    expect(isOwnPeriod(periodMention("nam nay")!, own("2026"))).toBe(true);
+    expect(isOwnPeriod(periodMention("nam nay")!, own("2026-04"))).toBe(false);
+    expect(headerLabel("Năm trước")?.role).toBe("lastYear");
   });
 });
 

@@ -137,8 +137,13 @@ function roleOfKey(key: string, words: string, raw: string): LabelRole | null {
 }
 
 const OWN_PERIOD = /(?:^|\s)(?:ky nay|thang nay|quy nay|trong ky|trong thang|trong quy|ky bao cao|ca ky)(?:\s|$)/;
-/** "Cả quý", "Cả năm": the whole of a quarter or year beside its months, the report's own when it is one. */
-const WHOLE = /(?:^|\s)ca (quy|nam)(?:\s|$)/;
+/**
+ * "Cả quý", "Cả 6 tháng", "Cả năm": the whole of a quarter, half-year or year beside its parts, the
+ * report's own when it is one.
+ */
+const WHOLE = /(?:^|\s)ca (quy|(?:6|sau) thang|nam)(?:\s|$)/;
+/** "Năm nay" beside "Năm trước": the report's year; a year report's own column, another period's in a month's. */
+const THIS_YEAR = /(?:^|\s)nam nay(?:\s|$)/;
 const PREVIOUS_PERIOD = /(?:^|\s)(?:ky truoc|thang truoc|quy truoc)(?:\s|$)/;
 const HALF = /(?:6|sau) thang (dau|cuoi)(?: nam)?(?:\s*(\d{4}))?/;
 const QUARTER = /quy\s*(iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:[/.-]|nam)\s*(?:nam\s*)?(\d{4}))?/;
@@ -154,7 +159,8 @@ export function periodMention(folded: string): PeriodMention | null {
   if (OWN_PERIOD.test(folded)) return { kind: "own" };
   if (PREVIOUS_PERIOD.test(folded)) return { kind: "previous" };
   let m = WHOLE.exec(folded);
-  if (m) return { kind: m[1] === "quy" ? "quarter" : "year", index: 0, year: null };
+  if (m) return { kind: m[1] === "quy" ? "quarter" : m[1] === "nam" ? "year" : "half", index: 0, year: null };
+  if (THIS_YEAR.test(folded)) return { kind: "year", index: 1, year: null };
   m = HALF.exec(folded);
   if (m) return { kind: "half", index: m[1] === "dau" ? 1 : 2, year: yearOf(m[2]) };
   m = QUARTER.exec(folded);

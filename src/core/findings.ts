@@ -35,6 +35,8 @@ export const FINDING_CODES = {
   PERCENT_WITHOUT_DENOMINATOR: "error",
   RATIO_MISSING_PART: "error",
   UNKNOWN_INDICATOR: "warning",
+  INDICATOR_CONFLICT: "error",
+  INDICATOR_CODE_UNKNOWN: "warning",
   UNUSED_FIGURE: "warning",
   RATE_MISMATCH: "warning",
   DUPLICATE_ROW: "error",

@@ -61,6 +61,11 @@ export function describeLookalike(c: LookalikeChar): string {
   return `“${c.char}” (chữ ${c.script}, ${codePoint(c.char)}) đọc là “${c.latin}”`;
 }
 
-export function codePoint(ch: string): string {
+/** "“★” (U+2605), “Д” (U+0414)": characters a code may not hold, as a message names them. */
+export function describeForeign(chars: readonly string[]): string {
+  return chars.map((ch) => `“${ch}” (${codePoint(ch)})`).join(", ");
+}
+
+function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }

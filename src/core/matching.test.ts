@@ -20,29 +20,34 @@ const units = [
 
 describe("matchIndicator", () => {
   test("by code, whatever the case, spacing or dash", () => {
-    for (const code of ["CT01", "ct01", "CT 01", "CT-01", " ct 1 "]) expect(matchIndicator(code, null, catalogue)).toBe("CT01");
-    expect(matchIndicator("MH16", "something else", catalogue)).toBe("MH16");
+    for (const code of ["CT01", "ct01", "CT 01", "CT-01", " ct 1 "]) expect(matchIndicator(code, null, catalogue).indicator).toBe("CT01");
+    expect(matchIndicator("MH16", "something else", catalogue)).toEqual({ indicator: "MH16", byCode: "MH16", byName: null });
+  });
+
+  test("a code and a name of two different indicators stand for neither, and say which each names", () => {
+    expect(matchIndicator("MH05", "Tài khoản ngân hàng số được hỗ trợ mở", catalogue)).toEqual({ indicator: null, byCode: "MH05", byName: "MH06" });
+    expect(matchIndicator("mh 6", "TÀI KHOẢN NGÂN HÀNG SỐ ĐƯỢC HỖ TRỢ MỞ", catalogue)).toEqual({ indicator: "MH06", byCode: "MH06", byName: "MH06" });
   });
 
   test("by name when there is no code or an unknown one", () => {
-    expect(matchIndicator(null, "đại sứ số (MENTOR) đang  hoạt động", catalogue)).toBe("MH01");
-    expect(matchIndicator("ZZ99", "Tin, bài, phóng sự tuyên truyền", catalogue)).toBe("TT01");
-    expect(matchIndicator("", "Tin bài phóng sự tuyên truyền.", catalogue)).toBe("TT01");
+    expect(matchIndicator(null, "đại sứ số (MENTOR) đang  hoạt động", catalogue).indicator).toBe("MH01");
+    expect(matchIndicator("ZZ99", "Tin, bài, phóng sự tuyên truyền", catalogue).indicator).toBe("TT01");
+    expect(matchIndicator("", "Tin bài phóng sự tuyên truyền.", catalogue).indicator).toBe("TT01");
   });
 
   test("every catalogue name matches itself decomposed, upper-cased and with or without (lũy kế)", () => {
     for (const ind of catalogue) {
-      expect(matchIndicator(null, ind.name.normalize("NFD"), catalogue)).toBe(ind.code);
-      expect(matchIndicator(null, ind.name.toUpperCase(), catalogue)).toBe(ind.code);
+      expect(matchIndicator(null, ind.name.normalize("NFD"), catalogue).indicator).toBe(ind.code);
+      expect(matchIndicator(null, ind.name.toUpperCase(), catalogue).indicator).toBe(ind.code);
     }
-    expect(matchIndicator(null, "Người học (mentee) được Đại sứ số hướng dẫn", catalogue)).toBe("MH02");
-    expect(matchIndicator(null, "Người hoàn thành khóa học trên nền tảng Bình dân học vụ số (Lũy kế)", catalogue)).toBe("MH16");
+    expect(matchIndicator(null, "Người học (mentee) được Đại sứ số hướng dẫn", catalogue).indicator).toBe("MH02");
+    expect(matchIndicator(null, "Người hoàn thành khóa học trên nền tảng Bình dân học vụ số (Lũy kế)", catalogue).indicator).toBe("MH16");
   });
 
   test("unknown rows match nothing", () => {
-    expect(matchIndicator(null, "Tổng cộng", catalogue)).toBeNull();
-    expect(matchIndicator(null, null, catalogue)).toBeNull();
-    expect(matchIndicator("CT99", null, catalogue)).toBeNull();
+    expect(matchIndicator(null, "Tổng cộng", catalogue).indicator).toBeNull();
+    expect(matchIndicator(null, null, catalogue).indicator).toBeNull();
+    expect(matchIndicator("CT99", null, catalogue).indicator).toBeNull();
   });
 });
 

@@ -55,12 +55,25 @@ function lookUp(answers: Map<string, string | null>, text: string, compute: () =
   return answer;
 }
 
-/** The catalogue code a row stands for: by code first, else by name; null when neither is known. */
-export function matchIndicator(code: string | null, name: string | null, catalogue: readonly Indicator[]): string | null {
+export interface IndicatorMatch {
+  /**
+   * The catalogue code the row stands for: the one its code and name both name, or the one named when
+   * only one of them names any. Null when neither names an indicator, or when they name two different
+   * ones: which the unit meant cannot be told, and a guess would move a figure into another total.
+   */
+  indicator: string | null;
+  /** The indicator the code names, and the one the name names (null: none, or not given). */
+  byCode: string | null;
+  byName: string | null;
+}
+
+/** Which indicator a row's code and name each name, and the one the row stands for. */
+export function matchIndicator(code: string | null, name: string | null, catalogue: readonly Indicator[]): IndicatorMatch {
   const index = catalogueIndex(catalogue);
   const byCode = code ? lookUp(index.codeAnswers, code, () => index.byCode.get(codeKey(code)) ?? null) : null;
-  if (byCode || !name) return byCode;
-  return lookUp(index.nameAnswers, name, () => index.byName.get(indicatorNameKey(name)) ?? null);
+  const byName = name ? lookUp(index.nameAnswers, name, () => index.byName.get(indicatorNameKey(name)) ?? null) : null;
+  const indicator = byCode && byName && byCode !== byName ? null : byCode ?? byName;
+  return { indicator, byCode, byName };
 }
 
 /** Words units put before their own name, or leave out, without naming another unit. */

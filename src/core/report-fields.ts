@@ -153,6 +153,36 @@ function withoutQuotedDates(text: string): string {
   return QUOTED_DATES.reduce((t, re) => t.replace(re, " "), text).replace(/\s+/g, " ").trim();
 }
 
+/** Words that begin the next period's plan in a title: "phương hướng", "kế hoạch", "nhiệm vụ trọng tâm". */
+const PLAN_WORDS = [["phuong", "huong"], ["ke", "hoach"], ["nhiem", "vu", "trong", "tam"]];
+const wordKey = (w: string) => foldText(w).replace(/[^a-z0-9]/g, "");
+
+/**
+ * "BÁO CÁO KẾT QUẢ THÁNG 3 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 4 NĂM 2026": a title names the report's period,
+ * then the next one's plan. The report's period is the part before the plan, its year taken from the
+ * plan's part when it has none (the year before, when the period would otherwise not come first). A title
+ * whose part before the plan names no period ("… THỰC HIỆN KẾ HOẠCH THÁNG 3/2026") is read whole.
+ */
+function withoutNextPeriodPlan(line: string, adhoc: readonly AdhocPeriod[]): string {
+  const words = line.split(/\s+/);
+  const keys = words.map(wordKey);
+  const at = keys.findIndex((_, i) => PLAN_WORDS.some((plan) => plan.every((w, k) => keys[i + k] === w)));
+  if (at <= 0) return line;
+  let end = at;
+  while (end > 0 && (keys[end - 1] === "va" || keys[end - 1] === "")) end--;
+  const head = words.slice(0, end).join(" ").replace(/[\s,;:\-–]+$/, "");
+  if (parsePeriodText(head, adhoc)) return head;
+  const planKey = parsePeriodText(words.slice(at).join(" "), adhoc);
+  const plan = planKey ? parsePeriodKey(planKey, adhoc) : null;
+  if (!plan) return line;
+  const inYear = (year: number) => `${head}${keys[end - 1] === "nam" ? "" : " năm"} ${year}`;
+  const key = parsePeriodText(inYear(plan.year), adhoc);
+  const own = key ? parsePeriodKey(key, adhoc) : null;
+  // The year alone came from the plan: the part before it named no period.
+  if (!own || own.kind === "year") return line;
+  return own.start < plan.start ? inYear(plan.year) : inYear(plan.year - 1);
+}
+
 const GRAIN = { month: 0, adhoc: 0, quarter: 1, half: 2, year: 3 } as const;
 
 /**
@@ -169,7 +199,7 @@ function titlePeriod(grid: Grid, rows: number, used: Set<string>, adhoc: readonl
       if (typeof v !== "string" || used.has(`${r},${c}`) || v.length > MAX_LABEL_LENGTH) continue;
       const text = v.trim();
       if (!text || isFormality(foldText(text)) || isPlaceDateLine(text)) continue;
-      const line = withoutQuotedDates(text);
+      const line = withoutNextPeriodPlan(withoutQuotedDates(text), adhoc);
       const key = parsePeriodText(line, adhoc);
       const kind = key ? parsePeriodKey(key, adhoc)?.kind : undefined;
       if (!kind) continue;

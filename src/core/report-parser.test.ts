@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { parseAddress } from "./address";
 import { DEFAULT_CATALOGUE } from "./catalogue";
 import { detectLegacyEncoding, encodeLegacy } from "./legacy-encoding";
+import { parsePeriodText } from "./periods";
 import { findReportSheet, parseReport } from "./report-parser";
 import type { CellRange, CellValue, ReportRow, Sheet, Workbook } from "./types";
 
@@ -470,6 +471,21 @@ describe("administrative documents (Nghị định 30/2020)", () => {
     expect(report.rows.map((r) => r.indicator)).toEqual(["MH09"]);
   });
 
+  test.each([
+    ["BÁO CÁO KẾT QUẢ THÁNG 2 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 3 NĂM 2026", "2026-02"],
+    ["BÁO CÁO KẾT QUẢ QUÝ I VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ II NĂM 2026", "2026-Q1"],
+    ["BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM VÀ PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026", "2026-H1"],
+    ["Báo cáo kết quả tháng 12 và kế hoạch tháng 1 năm 2027", "2026-12"],
+    ["BÁO CÁO KẾT QUẢ QUÝ IV NĂM 2026, NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2027", "2026-Q4"],
+    ["BÁO CÁO TỔNG KẾT NĂM 2026 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2027", "2026"],
+    // The plan reported on, not the next period's: the title is read whole.
+    ["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH THÁNG 3/2026", "2026-03"],
+  ])("a title with the next period's plan names the report's period first: %s", (title, key) => {
+    const report = parse([[title], ["Đơn vị: Công an xã"], ...table]);
+    expect(parsePeriodText(report.periodText!.value)).toBe(key);
+    expect(report.periodText!.cell).toBe("A1");
+  });
+
   test("“ĐƠN VỊ BÁO CÁO:”, and the period as “QUÝ I NĂM 2026” under the title", () => {
     const report = parse([["ĐƠN VỊ BÁO CÁO: TRƯỜNG THCS HÒA BÌNH"], ["BÁO CÁO KẾT QUẢ"], ["QUÝ I NĂM 2026"], ...table]);
     expect(report.unitName?.value).toBe("TRƯỜNG THCS HÒA BÌNH");
@@ -496,4 +512,34 @@ test("a code typed with Cyrillic look-alike letters is read as Latin, with a war
   expect(rows[0].indicator).toBe("MH09");
   expect(findings).toMatchObject([{ code: "LOOKALIKE_CHARACTERS", severity: "warning", cell: "A2" }]);
   expect(findings[0].message).toContain("“М” (chữ Kirin, U+041C) đọc là “M”");
+});
+
+describe("a row whose code and name name different indicators", () => {
+  test("a code of one and a name of another: matched to neither, its figures kept as strays, both indicators and cells recorded", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả", "Kế hoạch"], ["MH05", NAME.MH06, 12, 40]]);
+    expect(rows[0]).toMatchObject({ indicator: null, result: null, mismatch: { code: at("MH05", "A6"), name: at(NAME.MH06, "B6"), byCode: "MH05", byName: "MH06" } });
+    expect(rows[0].stray.map((s) => s.cell)).toEqual(["C6", "D6"]);
+  });
+
+  test("a conflicting row with no figure is still reported, so the unit fixes its template", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả"], ["MH05", NAME.MH06, null], ["MH09", NAME.MH09, 3]]);
+    expect(rows.map((r) => [r.row, r.indicator, r.mismatch?.byCode])).toEqual([
+      [6, null, "MH05"],
+      [7, "MH09", undefined],
+    ]);
+  });
+
+  test("an unknown code with a known name: taken by the name, the code recorded as naming nothing", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã", "Chỉ tiêu", "Kết quả"], ["MH55", NAME.MH09.normalize("NFD"), 4]]);
+    expect(rows[0]).toMatchObject({ indicator: "MH09", result: at(num(4), "C6"), mismatch: { byCode: null, byName: "MH09", code: at("MH55", "A6") } });
+  });
+
+  test("a row number in the code column, a shortened name beside a known code: no mismatch", () => {
+    const { rows } = parse([...HEADER_FIELDS, ["Mã số", "Chỉ tiêu", "Kết quả"], ["01", NAME.MH09, 4], ["MH01", "Đại sứ số", 2], ["a)", NAME.MH16, 5]]);
+    expect(rows.map((r) => [r.indicator, r.mismatch])).toEqual([
+      ["MH09", null],
+      ["MH01", null],
+      ["MH16", null],
+    ]);
+  });
 });

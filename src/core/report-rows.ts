@@ -6,12 +6,12 @@
 import { finding } from "./findings";
 import { foldText } from "./fold";
 import type { ColumnUses, FigureRole, IndicatorTable } from "./indicator-table";
-import { describeLookalike, latinCode } from "./lookalikes";
-import { matchIndicator } from "./matching";
+import { describeLookalike, LatinCode, latinCode } from "./lookalikes";
+import { IndicatorMatch, matchIndicator } from "./matching";
 import { cellText, parseNumber } from "./numbers";
 import { isPlaceDateLine } from "./report-fields";
 import { cellRef, Grid, isBlank, remembered, rowAt, rowCount, rowName, valueAt } from "./sheet-grid";
-import type { CellValue, Finding, Indicator, IndicatorKind, Located, ParsedValue, ReportRow, SetAsideCell } from "./types";
+import type { CellValue, Finding, Indicator, IndicatorKind, IndicatorMismatch, Located, ParsedValue, ReportRow, SetAsideCell } from "./types";
 
 /** This many blank rows in a row end the table. */
 const MAX_BLANK_ROWS = 10;
@@ -19,8 +19,8 @@ const MAX_FOOTER_LENGTH = 60;
 const FOOTER_MARKERS = ["nguoi lap", "thu truong", "noi nhan", "tm.", "kt.", "t/m "];
 /** "(1)", "A", "2": the column-numbering row many forms put under the header. */
 const COLUMN_NUMBER = /^\(?[A-Za-z0-9]{1,2}\)?$/;
-/** Section titles number their rows "I", "II.", "A": not indicator codes. */
-const SECTION_NUMBER = /^(?:[IVXLC]+|[A-Z]|\d+)\.?$/;
+/** Section titles and forms number their rows "I", "II.", "A", "01", "1.2", "a)": not indicator codes. */
+const ROW_NUMBER = /^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)[.)]?$/;
 /** "I. CHỈ TIÊU CHÍNH", "B - Mô hình", "II)": a section's title begins with its numeral. */
 const SECTION_TITLE = /^(?:[IVXLC]+|[A-Z])\s*[.)\-–:]\s*\S/;
 const TOTAL_LABELS = new Set(["tong cong", "cong", "tong", "tong so", "cong chung", "tong cong chung", "tong cong toan xa", "tong cong toan tinh"]);
@@ -101,7 +101,7 @@ interface Candidate {
 
 interface Identity {
   code: Located<string> | null;
-  name: string | null;
+  name: Located<string> | null;
   /** The STT cell's text: a section row is numbered "I", "II" there. */
   number: string | null;
   uom: string | null;
@@ -175,7 +175,7 @@ function readRow(
       const text = cellText(raw).trim();
       id.label ??= text;
       if (use.role === "code") id.code ??= { value: text, cell: cellRef(grid, r, c) };
-      else if (use.role === "name") id.name ??= text;
+      else if (use.role === "name") id.name ??= { value: text, cell: cellRef(grid, r, c) };
       else if (use.role === "uom") id.uom ??= text;
       else if (use.role === "number") id.number ??= text;
       else if (use.role === "note") id.note ??= text;
@@ -194,12 +194,16 @@ function readRow(
         break;
     }
   }
-  const code = id.code ? latinCodeOf(id.code, grid, file, findings) : null;
-  const indicator = matchIndicator(code, id.name, catalogue);
-  if (!indicator) return unmatchedRow(grid, r, code, id, f);
+  const latin = id.code ? latinCodeOf(id.code, grid, file, findings) : null;
+  const code = latin?.text ?? null;
+  // Characters folded away would let "CT★01" pass for CT01: a code with any names no indicator.
+  const match = matchIndicator(latin?.foreign.length ? null : code, id.name?.value ?? null, catalogue);
+  const mismatch = mismatchOf(id, code, match);
+  const indicator = match.indicator;
+  if (!indicator) return unmatchedRow(grid, r, code, id, f, mismatch);
   const kind = kinds.get(indicator)!;
   // The scratch lists are replaced, not truncated, so the row may keep this one.
-  const row = emptyRow(grid, r, code, id, indicator, f.aside);
+  const row = emptyRow(grid, r, code, id, indicator, f.aside, mismatch);
   assignFigures(kind, f, row);
   // A figure left blank is located where it belongs, for the finding that says it is missing.
   const blank = (c: number | null): Located<ParsedValue> | null => (c === null ? null : { value: { kind: "blank" }, cell: cellRef(grid, r, c) });
@@ -213,12 +217,39 @@ function readRow(
 }
 
 // One literal with every field: object spreads here cost more than reading the whole row.
-function emptyRow(grid: Grid, r: number, code: string | null, id: Identity, indicator: string | null, skipped: SetAsideCell[]): ReportRow {
-  return { row: r + 1, place: rowName(grid.sheet, r), code, name: id.name, uom: id.uom, indicator, result: null, numerator: null, denominator: null, rates: [], skipped, stray: [], note: id.note };
+function emptyRow(grid: Grid, r: number, code: string | null, id: Identity, indicator: string | null, skipped: SetAsideCell[], mismatch: IndicatorMismatch | null): ReportRow {
+  return {
+    row: r + 1,
+    place: rowName(grid.sheet, r),
+    code,
+    name: id.name?.value ?? null,
+    uom: id.uom,
+    indicator,
+    result: null,
+    numerator: null,
+    denominator: null,
+    rates: [],
+    skipped,
+    stray: [],
+    note: id.note,
+    mismatch,
+  };
+}
+
+/**
+ * A code and a name that do not name the same indicator. Which the unit meant cannot be told when both
+ * name one, so the row is matched to neither (matchIndicator); a code naming none beside a name that
+ * names one is a typo in the code, and the row is taken by its name. Either way validation says so. A row
+ * number typed in the code column ("01", "1.2") names nothing and is no mistake.
+ */
+function mismatchOf(id: Identity, code: string | null, match: IndicatorMatch): IndicatorMismatch | null {
+  if (!id.code || !id.name || !match.byName || match.byCode === match.byName) return null;
+  if (!match.byCode && code !== null && ROW_NUMBER.test(code)) return null;
+  return { code: id.code, name: id.name, byCode: match.byCode, byName: match.byName };
 }
 
 /** The code with look-alike letters read as Latin, and a warning saying which. */
-function latinCodeOf(code: Located<string>, grid: Grid, file: string, findings: Finding[]): string {
+function latinCodeOf(code: Located<string>, grid: Grid, file: string, findings: Finding[]): LatinCode {
   const latin = latinCode(code.value);
   if (latin.replaced.length > 0) {
     findings.push(
@@ -229,7 +260,7 @@ function latinCodeOf(code: Located<string>, grid: Grid, file: string, findings: 
       ),
     );
   }
-  return latin.text;
+  return latin;
 }
 
 const isNumber = (c: Candidate) => c.value.kind === "number";
@@ -238,21 +269,25 @@ function allFigureCells(f: Figures): Candidate[] {
   return [...f.V, ...f.VC, ...f.N, ...f.NC, ...f.D, ...f.DC, ...f.R, ...f.aside, ...f.unknown];
 }
 
-function unmatchedRow(grid: Grid, r: number, code: string | null, id: Identity, f: Figures): ReportRow | null {
+/** A row matched to no indicator, or (with a mismatch) to two: its figures are all strays. */
+function unmatchedRow(grid: Grid, r: number, code: string | null, id: Identity, f: Figures, mismatch: IndicatorMismatch | null): ReportRow | null {
   const all = allFigureCells(f);
   const hasNumber = all.some(isNumber);
-  if (hasNumber && isSectionOrTotal(id)) return null;
-  const realCode = code !== null && !SECTION_NUMBER.test(code);
-  const hasValue = all.some((c) => c.value.kind !== "blank");
-  if (!realCode && !hasNumber && !(id.name && hasValue)) return null;
-  const row = emptyRow(grid, r, code, id, null, []);
-  for (const c of all) strayIfNumber(c, row, "dòng không khớp chỉ tiêu nào trong danh mục");
+  if (!mismatch) {
+    if (hasNumber && isSectionOrTotal(id)) return null;
+    const realCode = code !== null && !ROW_NUMBER.test(code);
+    const hasValue = all.some((c) => c.value.kind !== "blank");
+    if (!realCode && !hasNumber && !(id.name && hasValue)) return null;
+  }
+  const row = emptyRow(grid, r, code, id, null, [], mismatch);
+  const reason = mismatch ? "mã và tên chỉ tiêu là của hai chỉ tiêu khác nhau" : "dòng không khớp chỉ tiêu nào trong danh mục";
+  for (const c of all) strayIfNumber(c, row, reason);
   return row;
 }
 
 /** Section titles ("I. CHỈ TIÊU CHÍNH", numbered "II" in STT) and total rows ("Tổng cộng", "Cộng"). */
 function isSectionOrTotal(id: Identity): boolean {
-  const label = id.name ?? id.label;
+  const label = id.name?.value ?? id.label;
   if (!label) return false;
   const words = foldText(label).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
   if (TOTAL_LABELS.has(words) || words.startsWith("tong cong ")) return true;

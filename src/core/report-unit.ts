@@ -1,7 +1,7 @@
 // Which unit a report comes from: its "Mã đơn vị" and "Đơn vị", which must not name two different units,
 // else the issuing block at the top left. What does not add up is said, never chosen silently.
 import { finding, FindingPlace } from "./findings";
-import { codePoint, describeLookalike, LatinCode, latinCode } from "./lookalikes";
+import { describeForeign, describeLookalike, LatinCode, latinCode } from "./lookalikes";
 import { matchUnit, unitByCode, unitByName } from "./matching";
 import type { Finding, Located, Unit, UnitReport } from "./types";
 
@@ -78,7 +78,7 @@ function unitFromIssuer(issuer: readonly Located<string>[], units: readonly Unit
 function unknownUnit(shown: string, code: string | null, name: string | null, cell: string, units: readonly Unit[], base: FindingPlace, findings: Finding[]): void {
   const match = matchUnit(code, name, units);
   const foreign = code ? latinCode(code).foreign : [];
-  const chars = foreign.length ? ` Mã có ký tự không dùng trong mã: ${foreign.map((ch) => `“${ch}” (${codePoint(ch)})`).join(", ")}.` : "";
+  const chars = foreign.length ? ` Mã có ký tự không dùng trong mã: ${describeForeign(foreign)}.` : "";
   const hint = match.suggestions.length ? ` Có phải là: ${match.suggestions.join("; ")}?` : " Hãy thêm đơn vị vào trang \"Đơn vị\" hoặc sửa tên trong báo cáo.";
   findings.push(finding("UNKNOWN_UNIT", `Đơn vị "${shown}" không có trong danh sách đơn vị.${chars}${hint}`, { ...base, cell, unit: shown }));
 }

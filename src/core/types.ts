@@ -195,6 +195,22 @@ export interface ReportRow {
   /** Figures the parser cannot take as the row's figure: validation names each in a finding. */
   stray: SetAsideCell[];
   note: string | null;
+  /** The row's code and name naming two different things; null when they agree (see IndicatorMismatch). */
+  mismatch: IndicatorMismatch | null;
+}
+
+/**
+ * A row whose code names another catalogue indicator than its name does (`byCode` set: the row stands
+ * for neither, and none of its figures is consolidated), or whose code names none while its name names
+ * one (`byCode` null: the row is taken by its name). A known code beside a name the catalogue does not
+ * know ("Đại sứ số") is no mismatch: units shorten names, and the code decides.
+ */
+export interface IndicatorMismatch {
+  /** The code and the name as written, with their cells. */
+  code: Located<string>;
+  name: Located<string>;
+  byCode: string | null;
+  byName: string;
 }
 
 /** What the report parser makes of one file, before validation. */

@@ -112,6 +112,60 @@ const POLICE_TABLE: CellValue[][] = [
   ["MH16", "Hoàn thành khóa học", 5, null, null],
 ];
 
+describe("a row whose code and name name different indicators", () => {
+  const CA = header([["Đơn vị:", "Công an xã"]]);
+  const table = (...rows: CellValue[][]) => grid([...CA, ["Mã chỉ tiêu", "Chỉ tiêu", "Kết quả"], ...rows]);
+  const ind = (code: string) => DEFAULT_CATALOGUE.find((i) => i.code === code)!;
+  // A unit of no type owes no indicator: only what the rows say is found.
+  const untyped = () => context({ units: [testUnit("CA", "Công an xã")] });
+
+  test("a code of one and a name of another: refused with an error naming both and the cells, consolidated under neither", () => {
+    const v = validateReport(table(["MH05", ind("MH06").name, 12], ["MH16", ind("MH16").name, 5]), untyped());
+    const f = v.findings.find((x) => x.code === "INDICATOR_CONFLICT")!;
+    expect(f).toMatchObject({ severity: "error", file: "bc.xlsx", sheet: "Báo cáo", cell: "A6", unit: "CA", period: "2026-03" });
+    expect(f.message).toBe(
+      `Dòng 6: mã chỉ tiêu "MH05" (ô A6) là của MH05 “${ind("MH05").name}”, còn tên "${ind("MH06").name}" (ô B6) là của MH06 “${ind("MH06").name}”: ` +
+        "không biết dòng này là chỉ tiêu nào, nên số liệu dòng này (ô C6) không được tổng hợp vào chỉ tiêu nào. Đề nghị đơn vị sửa mã hoặc tên chỉ tiêu cho khớp rồi gửi lại.",
+    );
+    expect(v.figures.map((x) => [x.indicator, x.value])).toEqual([["MH16", 5]]);
+    expect(codes(v)).toEqual(["INDICATOR_CONFLICT"]);
+  });
+
+  test("the cells of a refused row are listed left to right, as the clerk reads the row", () => {
+    const rows = grid([...CA, ["Mã chỉ tiêu", "Chỉ tiêu", "Ghi chú", "Tử số", "Mẫu số", "Kết quả"], ["CT04", ind("CT06").name, null, 10, 20, 7]]);
+    const f = validateReport(rows, untyped()).findings.find((x) => x.code === "INDICATOR_CONFLICT")!;
+    expect(f.message).toContain("(ô D6, E6, F6)");
+  });
+
+  test("the refused row claims neither indicator: the row that really is one is no duplicate", () => {
+    const v = validateReport(table(["MH05", ind("MH06").name, 12], ["MH06", ind("MH06").name, 3]), untyped());
+    expect(codes(v)).toEqual(["INDICATOR_CONFLICT"]);
+    expect(v.figures.map((x) => [x.indicator, x.value])).toEqual([["MH06", 3]]);
+  });
+
+  test("an unknown code beside a known name: taken by the name, with a warning naming the code, its cell and the indicator", () => {
+    const v = validateReport(table(["MH55", ind("MH09").name.toUpperCase(), 4]), untyped());
+    expect(v.figures.map((x) => [x.indicator, x.value, x.cell])).toEqual([["MH09", 4, "C6"]]);
+    expect(v.findings).toMatchObject([{ code: "INDICATOR_CODE_UNKNOWN", severity: "warning", cell: "A6", indicator: "MH09" }]);
+    expect(v.findings[0].message).toBe(
+      `Dòng 6: mã chỉ tiêu "MH55" (ô A6) không có trong danh mục chỉ tiêu; tên "${ind("MH09").name.toUpperCase()}" (ô B6) là của MH09 “${ind("MH09").name}”: số liệu dòng này được tổng hợp vào MH09. Đề nghị đơn vị sửa lại mã.`,
+    );
+  });
+
+  test("a code with a character no code has names no indicator, and the warning names the character", () => {
+    const v = validateReport(table(["CT★01", "Tin, bài, phóng sự tuyên truyền", 7]), untyped());
+    expect(v.figures.map((x) => x.indicator)).toEqual(["TT01"]);
+    expect(v.findings).toMatchObject([{ code: "INDICATOR_CODE_UNKNOWN", cell: "A6" }]);
+    expect(v.findings[0].message).toContain("“★” (U+2605)");
+  });
+
+  test("a row number in the code column, or a known code beside a shortened name, is no mismatch", () => {
+    const v = validateReport(table(["01", ind("MH09").name, 4], ["MH01", "Đại sứ số", 2], ["1.2", ind("MH16").name, 5]), untyped());
+    expect(v.findings).toEqual([]);
+    expect(v.figures.map((x) => x.indicator)).toEqual(["MH09", "MH01", "MH16"]);
+  });
+});
+
 describe("the unit a report names", () => {
   test("a code of one unit and a name of another: refused, naming both", () => {
     const v = validateReport(grid([...header([["Mã đơn vị:", "T1"], ["Đơn vị:", "Công an xã"]]), ...POLICE_TABLE]), context());

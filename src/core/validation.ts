@@ -4,10 +4,11 @@
 import { unitTypeMapping } from "./catalogue";
 import { formatDayVi, parseDateCell } from "./dates";
 import { finding, FindingCode, FindingPlace } from "./findings";
+import { describeForeign, latinCode } from "./lookalikes";
 import { cellText } from "./numbers";
 import { isUnitActive, parsePeriodKey, parsePeriodText } from "./periods";
 import { identifyUnit } from "./report-unit";
-import type { Finding, Indicator, Located, ParsedValue, Period, ReportRow, Settings, Unit, UnitReport, UnitTypeIndicators } from "./types";
+import type { Finding, Indicator, IndicatorMismatch, Located, ParsedValue, Period, ReportRow, Settings, Unit, UnitReport, UnitTypeIndicators } from "./types";
 
 /** A figure accepted from a report, before it becomes a data-sheet row. */
 export interface ReportFigure {
@@ -157,7 +158,9 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
   for (const row of rows) {
     const rowPlace = { ...place, cell: firstCell(row) };
     if (!row.indicator) {
-      if (row.stray.length > 0) {
+      if (row.mismatch) {
+        findings.push(indicatorConflict(row, row.mismatch, byCode, rowPlace));
+      } else if (row.stray.length > 0) {
         const label = [row.code, row.name].filter(Boolean).join(" - ");
         findings.push(finding("UNKNOWN_INDICATOR", `${capitalised(row.place)}: chỉ tiêu "${label}" không có trong danh mục chỉ tiêu; số liệu dòng này (${cellList(row.stray)}) không được tổng hợp.`, rowPlace));
       }
@@ -165,6 +168,7 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
     }
     const ind = byCode.get(row.indicator)!;
     const at = { ...rowPlace, indicator: ind.code };
+    if (row.mismatch) findings.push(indicatorCodeUnknown(row, row.mismatch, ind, at));
     if (seen.has(ind.code)) {
       const cells = figureCells(row);
       const listed = cells.length ? `; ${cellList(cells)} không được tổng hợp` : "";
@@ -182,6 +186,36 @@ function validateRows(rows: ReportRow[], catalogue: Indicator[], place: FindingP
   return figures;
 }
 
+// A row's code and name naming different indicators (report-rows.ts decides; these say it). Both name an
+// indicator: the row is refused, as a figure moved into another indicator's total would go upward
+// unnoticed (mentors and mentees are both "người"), and the unit is asked to fix one of them. The code
+// names none: the catalogue's exact name is the stronger sign, the row is taken by it, with a warning.
+
+/** "MH06 “Tài khoản ngân hàng số được hỗ trợ mở”": an indicator as a message names it. */
+function indicatorLabel(code: string, catalogue: Map<string, Indicator>): string {
+  const ind = catalogue.get(code);
+  return ind ? `${ind.code} “${ind.name}”` : code;
+}
+
+function indicatorConflict(row: ReportRow, m: IndicatorMismatch, catalogue: Map<string, Indicator>, place: FindingPlace): Finding {
+  const figures = row.stray.length ? `số liệu dòng này (${cellList(row.stray)}) không được tổng hợp vào chỉ tiêu nào` : "dòng này không được tổng hợp";
+  return finding(
+    "INDICATOR_CONFLICT",
+    `${capitalised(row.place)}: mã chỉ tiêu "${m.code.value}" (ô ${m.code.cell}) là của ${indicatorLabel(m.byCode!, catalogue)}, còn tên "${m.name.value}" (ô ${m.name.cell}) là của ${indicatorLabel(m.byName, catalogue)}: không biết dòng này là chỉ tiêu nào, nên ${figures}. Đề nghị đơn vị sửa mã hoặc tên chỉ tiêu cho khớp rồi gửi lại.`,
+    { ...place, cell: m.code.cell },
+  );
+}
+
+function indicatorCodeUnknown(row: ReportRow, m: IndicatorMismatch, ind: Indicator, place: FindingPlace): Finding {
+  const foreign = latinCode(m.code.value).foreign;
+  const chars = foreign.length ? ` (có ký tự không dùng trong mã: ${describeForeign(foreign)})` : "";
+  return finding(
+    "INDICATOR_CODE_UNKNOWN",
+    `${capitalised(row.place)}: mã chỉ tiêu "${m.code.value}" (ô ${m.code.cell}) không có trong danh mục chỉ tiêu${chars}; tên "${m.name.value}" (ô ${m.name.cell}) là của ${ind.code} “${ind.name}”: số liệu dòng này được tổng hợp vào ${ind.code}. Đề nghị đơn vị sửa lại mã.`,
+    { ...place, cell: m.code.cell },
+  );
+}
+
 function firstCell(row: ReportRow): string {
   return (row.result ?? row.numerator ?? row.denominator ?? row.rates[0] ?? row.stray[0] ?? row.skipped[0])?.cell ?? "";
 }
@@ -191,8 +225,11 @@ function figureCells(row: ReportRow): { cell: string }[] {
   return [row.result, row.numerator, row.denominator, ...row.rates, ...row.stray].filter((c): c is Located<ParsedValue> => c !== null && c.value.kind !== "blank");
 }
 
+/** A row's cells left to right, as the clerk reads them (the parser collects them role by role). */
 function cellList(cells: readonly { cell: string }[]): string {
-  return `ô ${cells.map((c) => c.cell).join(", ")}`;
+  const column = (cell: string) => /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  const byColumn = (a: string, b: string) => column(a).length - column(b).length || (column(a) < column(b) ? -1 : column(a) > column(b) ? 1 : 0);
+  return `ô ${cells.map((c) => c.cell).sort(byColumn).join(", ")}`;
 }
 
 function shownValue(v: ParsedValue): string {

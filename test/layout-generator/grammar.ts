@@ -5,7 +5,7 @@
 // figures themselves. A value of this grammar is turned into cells by render.ts.
 import fc from "fast-check";
 import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
-import type { Indicator } from "../../src/core/types";
+import type { Frequency, Indicator } from "../../src/core/types";
 
 export const UNITS = [
   { code: "TCN01", name: "Tổ công nghệ số cộng đồng thôn 1" },
@@ -18,7 +18,17 @@ export const PARENT = "UBND xã Hòa Bình";
 
 /** The unit as "Đơn vị: …", in two cells, by code only, as "ĐƠN VỊ BÁO CÁO: …", or only in the issuing block. */
 export type UnitStyle = "inline" | "split" | "code-only" | "don-vi-bao-cao" | "issuer";
-/** The period as a "Kỳ báo cáo" field, appended to the title, or on a line of its own under it ("04/2026"). */
+/**
+ * The report's period, of any kind the catalogue's units report at: a month (2 to 11, so that the months
+ * around it are in the same year), a quarter, a half-year or the year 2026.
+ */
+export interface PeriodSpec {
+  kind: Frequency;
+  /** month 2-11, quarter 1-4, half 1-2; 1 for the year. */
+  index: number;
+}
+
+/** The period as a "Kỳ báo cáo" field, appended to the title ("… QUÝ I NĂM 2026"), or on a line of its own under it ("04/2026"). */
 export type PeriodStyle = "field" | "title" | "line";
 /** The date as a field (text, a date cell, in words), or as the place-and-date line top right or above the signature. */
 export type DateStyle = "field-text" | "field-date" | "field-words" | "top-right" | "signature";
@@ -26,8 +36,8 @@ export type DateStyle = "field-text" | "field-date" | "field-words" | "top-right
  * - single: one value column for every kind, beside "Mẫu số" / "Tổng số"
  * - flat: "Kết quả | Tử số | Mẫu số"
  * - merged: a group header over "Số lượng | Tử số | Mẫu số"
- * - periods: a group header over the months' value columns (and "Lũy kế"), "Mẫu số" beside it
- * - periods-parts: a group header over the months, each over "Tử số | Mẫu số": sub-headers in two rows
+ * - periods: a group header over the periods' value columns (and "Lũy kế"), "Mẫu số" beside it
+ * - periods-parts: a group header over the periods, each over "Tử số | Mẫu số": sub-headers in two rows
  */
 export type FigureLayout = "single" | "flat" | "merged" | "periods" | "periods-parts";
 
@@ -46,14 +56,19 @@ export interface LineSpec {
   figure: Figure;
   /** How the row names its indicator when the table has a code column. */
   by: "code" | "name" | "both";
+  /**
+   * With both a code and a name, a code that is wrong: another indicator's (the row is refused, both
+   * named), or one the catalogue does not have (the row is taken by its name, with a warning).
+   */
+  code: "right" | "other-indicator" | "unknown";
   nameCase: "as-is" | "upper" | "nfd";
-  /** Other numbers on the row: another month's, the year to date, the plan, last year, an unexplained one. */
+  /** Other numbers on the row: another period's, the year to date, the plan, last year, an unexplained one. */
   other: number;
   ytdExtra: number;
   plan: number;
   lastYear: number;
   unexplained: number | null;
-  /** A stock's own-month cell when the table has a "Lũy kế" column: the month's increase, or the position again. */
+  /** A stock's own-period cell when the table has a "Lũy kế" column: the period's increase, or the position again. */
   stockIncrease: boolean;
   /** A rate typed beside a ratio's parts, right or wrong. */
   rate: "points" | "percent-text" | "fraction" | "wrong" | "none";
@@ -63,11 +78,19 @@ export interface LineSpec {
 
 export interface LayoutSpec {
   unit: (typeof UNITS)[number];
-  month: number;
+  period: PeriodSpec;
+  /** The day of the period's last month the report is dated. */
   reportDay: number;
   unitStyle: UnitStyle;
   periodStyle: PeriodStyle;
-  periodSpelling: "slash" | "words" | "zero";
+  /**
+   * The title's words: the movement's ("BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO …"), the kind's ("BÁO CÁO SƠ
+   * KẾT 6 THÁNG …", "BÁO CÁO TỔNG KẾT NĂM …"), or the report and the next period's plan ("… QUÝ I VÀ
+   * PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"), whose second period is not the report's.
+   */
+  titleStyle: "movement" | "kind" | "next-period";
+  /** "Tháng 4/2026", "Quý I/2026" (slash); "Tháng 04 năm 2026", "Quý I năm 2026" (words); "Tháng 04/2026", "Quý 1/2026", "Sáu tháng…" (other). */
+  periodSpelling: "slash" | "words" | "other";
   dateStyle: DateStyle;
   motto: boolean;
   documentNumber: boolean;
@@ -89,9 +112,17 @@ export interface LayoutSpec {
     rate: string | null;
     unexplained: string | null;
   };
-  otherMonthFirst: boolean;
-  /** The months' column headers: "Tháng 3/2026", "Tháng 3", or "Kỳ này" / "Kỳ trước". */
-  periodHeaders: "month-year" | "month" | "relative";
+  /** The other period's columns before the report's own. */
+  otherPeriodFirst: boolean;
+  /**
+   * The periods' column headers: with their year ("Tháng 3/2026", "Quý II/2026", "6 tháng đầu năm 2026",
+   * "Năm 2026"), without it ("Tháng 3", "Quý II", "Năm nay"), relative ("Kỳ này", "Quý trước"), or the
+   * period's parts then the whole ("Tháng 1 | Tháng 2 | Tháng 3 | Cả quý", "Quý I | … | Quý IV | Cả năm";
+   * a month has no parts and gets the first style).
+   */
+  periodHeaders: "with-year" | "no-year" | "relative" | "parts";
+  /** The whole period's column under "parts": named as the period ("Quý I/2026") or as "Cả quý", "Cả 6 tháng", "Cả năm". */
+  wholeNamed: boolean;
   denominatorFirst: boolean;
   /** Extra columns before the figure block rather than after it. */
   extrasFirst: boolean;
@@ -145,6 +176,7 @@ function lineFor(indicator: Indicator): fc.Arbitrary<LineSpec> {
     indicator: fc.constant(indicator),
     figure: figureFor(indicator),
     by: pick<LineSpec["by"]>("code", "name", "both"),
+    code: fc.constantFrom<LineSpec["code"]>(...Array(8).fill("right"), "other-indicator", "unknown"),
     nameCase: pick<LineSpec["nameCase"]>("as-is", "as-is", "upper", "nfd"),
     other: fc.integer({ min: 0, max: 5000 }),
     ytdExtra: fc.integer({ min: 1, max: 900 }),
@@ -164,11 +196,17 @@ const lines: fc.Arbitrary<LineSpec[]> = fc
 
 export const layoutSpec: fc.Arbitrary<LayoutSpec> = fc.record({
   unit: fc.constantFrom(...UNITS),
-  month: fc.integer({ min: 2, max: 11 }),
+  period: fc.oneof(
+    { arbitrary: fc.integer({ min: 2, max: 11 }).map((index): PeriodSpec => ({ kind: "month", index })), weight: 3 },
+    fc.integer({ min: 1, max: 4 }).map((index): PeriodSpec => ({ kind: "quarter", index })),
+    fc.integer({ min: 1, max: 2 }).map((index): PeriodSpec => ({ kind: "half", index })),
+    fc.constant<PeriodSpec>({ kind: "year", index: 1 }),
+  ),
   reportDay: fc.integer({ min: 1, max: 28 }),
   unitStyle: pick<UnitStyle>("inline", "split", "code-only", "don-vi-bao-cao", "issuer"),
   periodStyle: pick<PeriodStyle>("field", "title", "line"),
-  periodSpelling: pick<LayoutSpec["periodSpelling"]>("slash", "words", "zero"),
+  titleStyle: pick<LayoutSpec["titleStyle"]>("movement", "kind", "next-period"),
+  periodSpelling: pick<LayoutSpec["periodSpelling"]>("slash", "words", "other"),
   dateStyle: pick<DateStyle>("field-text", "field-date", "field-words", "top-right", "signature"),
   motto: fc.boolean(),
   documentNumber: fc.boolean(),
@@ -190,8 +228,9 @@ export const layoutSpec: fc.Arbitrary<LayoutSpec> = fc.record({
     rate: orNull(pick(...VOCABULARY.rate)),
     unexplained: orNull(pick(...VOCABULARY.unexplained)),
   }),
-  otherMonthFirst: fc.boolean(),
-  periodHeaders: pick<LayoutSpec["periodHeaders"]>("month-year", "month", "relative"),
+  otherPeriodFirst: fc.boolean(),
+  periodHeaders: pick<LayoutSpec["periodHeaders"]>("with-year", "no-year", "relative", "parts"),
+  wholeNamed: fc.boolean(),
   denominatorFirst: fc.boolean(),
   extrasFirst: fc.boolean(),
   identityOrder: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),

@@ -3,9 +3,10 @@
 // the facts, or as a finding naming its cell.
 import { cellAddress } from "../../src/core/address";
 import type { FindingCode } from "../../src/core/findings";
+import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import type { CellRange, CellValue, Indicator } from "../../src/core/types";
 import { vietnameseNumberText } from "../../src/samples/report-writer";
-import { PARENT, type LayoutSpec, type LineSpec } from "./grammar";
+import { PARENT, type LayoutSpec, type LineSpec, type PeriodSpec } from "./grammar";
 
 export interface ExpectedFact {
   indicator: string;
@@ -18,6 +19,7 @@ export interface ExpectedFact {
 export interface Expected {
   unit: string;
   periodKey: string;
+  /** YYYY-MM-DD, in the period's last month. */
   reportDay: string;
   facts: ExpectedFact[];
   /** Cells a finding must name (its cell, or its message), with the codes that may name them. */
@@ -59,20 +61,121 @@ const TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN PHONG TRÀO “BÌNH DÂN H�
 const h = (text: string): HeaderCell => ({ text });
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-function monthLabel(spec: LayoutSpec, month: number): string {
-  if (spec.periodHeaders === "relative") return month === spec.month ? "Kỳ này" : "Kỳ trước";
-  return spec.periodHeaders === "month-year" ? `Tháng ${month}/2026` : `Tháng ${month}`;
+// ---------------------------------------------------------------------------------------------------
+// The period as offices write it: the generator's own spelling, never the parser's.
+
+const ROMAN_QUARTER = ["I", "II", "III", "IV"];
+const MONTHS_PER = { month: 1, quarter: 3, half: 6, year: 12 } as const;
+const WHOLE = { quarter: "Cả quý", half: "Cả 6 tháng", year: "Cả năm" } as const;
+
+interface NamedPeriod extends PeriodSpec {
+  year: number;
 }
 
+function monthsOf(p: PeriodSpec): number[] {
+  const first = p.kind === "month" ? p.index : (p.index - 1) * MONTHS_PER[p.kind] + 1;
+  return Array.from({ length: MONTHS_PER[p.kind] }, (_, i) => first + i);
+}
+
+const lastMonth = (p: PeriodSpec) => monthsOf(p)[monthsOf(p).length - 1];
+const halfWord = (index: number) => (index === 1 ? "đầu" : "cuối");
+
+function periodKey(p: PeriodSpec): string {
+  return p.kind === "month" ? `2026-${pad2(p.index)}` : p.kind === "quarter" ? `2026-Q${p.index}` : p.kind === "half" ? `2026-H${p.index}` : "2026";
+}
+
+/** "Kỳ báo cáo" as units fill it in. */
 function periodText(spec: LayoutSpec): string {
-  const m = spec.month;
-  return spec.periodSpelling === "slash" ? `Tháng ${m}/2026` : spec.periodSpelling === "zero" ? `Tháng ${pad2(m)}/2026` : `Tháng ${pad2(m)} năm 2026`;
+  const { kind, index } = spec.period;
+  const spelling = spec.periodSpelling;
+  switch (kind) {
+    case "month":
+      return spelling === "slash" ? `Tháng ${index}/2026` : spelling === "other" ? `Tháng ${pad2(index)}/2026` : `Tháng ${pad2(index)} năm 2026`;
+    case "quarter":
+      return spelling === "slash" ? `Quý ${ROMAN_QUARTER[index - 1]}/2026` : spelling === "other" ? `Quý ${index}/2026` : `Quý ${ROMAN_QUARTER[index - 1]} năm 2026`;
+    case "half":
+      return `${spelling === "other" ? "06" : spelling === "words" ? "Sáu" : "6"} tháng ${halfWord(index)} năm 2026`;
+    case "year":
+      return "Năm 2026";
+  }
+}
+
+/** The period on a line of its own under the title: "04/2026", "(Quý I/2026)", "Tháng 4 năm 2026". */
+function periodLine(spec: LayoutSpec): string {
+  const { kind, index } = spec.period;
+  if (spec.periodSpelling === "slash") return `(${periodText(spec)})`;
+  if (kind !== "month") return periodText(spec);
+  return spec.periodSpelling === "words" ? `Tháng ${index} năm 2026` : `${pad2(index)}/2026`;
+}
+
+const KIND_TITLE = { month: TITLE, quarter: TITLE, half: "BÁO CÁO SƠ KẾT PHONG TRÀO “BÌNH DÂN HỌC VỤ SỐ”", year: "BÁO CÁO TỔNG KẾT PHONG TRÀO “BÌNH DÂN HỌC VỤ SỐ”" };
+
+/** The period after the report's, whose tasks the title may announce. */
+function nextPeriod(p: PeriodSpec): NamedPeriod {
+  const count = { month: 12, quarter: 4, half: 2, year: 1 }[p.kind];
+  return p.index < count ? { kind: p.kind, index: p.index + 1, year: 2026 } : { kind: p.kind, index: 1, year: 2027 };
+}
+
+/**
+ * The title, and the period in it when that is where the report says it: "… QUÝ II NĂM 2026", or with
+ * the next period's plan, "… THÁNG 3 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 4 NĂM 2026" (the report's own
+ * period then without its year when the next is in the same year).
+ */
+function titleLine(spec: LayoutSpec): string {
+  const words = spec.titleStyle === "kind" ? KIND_TITLE[spec.period.kind] : TITLE;
+  if (spec.periodStyle !== "title") return words;
+  const own = periodText(spec).toUpperCase();
+  if (spec.titleStyle !== "next-period") return `${words} ${own}`;
+  const next = nextPeriod(spec.period);
+  const nextText = periodHeader(next, true, false).replace(/\/(\d{4})$/, " năm $1").toUpperCase();
+  const sameYear = next.year === 2026 && spec.period.kind !== "year";
+  const head = sameYear ? periodHeader({ ...spec.period, year: 2026 }, false, true).toUpperCase() + (spec.period.kind === "half" ? " NĂM" : "") : own;
+  return `${words} ${head} VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ ${nextText}`;
+}
+
+/** A period column's header, with its year or without. */
+function periodHeader(p: NamedPeriod, withYear: boolean, own: boolean): string {
+  const year = withYear ? `/${p.year}` : "";
+  switch (p.kind) {
+    case "month":
+      return `Tháng ${p.index}${year}`;
+    case "quarter":
+      return `Quý ${ROMAN_QUARTER[p.index - 1]}${year}`;
+    case "half":
+      return `6 tháng ${halfWord(p.index)}${withYear ? ` năm ${p.year}` : ""}`;
+    case "year":
+      return withYear ? `Năm ${p.year}` : own ? "Năm nay" : "Năm trước";
+  }
+}
+
+const RELATIVE = { month: ["Kỳ này", "Kỳ trước"], quarter: ["Quý này", "Quý trước"], half: ["Kỳ này", "Kỳ trước"], year: ["Kỳ này", "Kỳ trước"] } as const;
+
+/** The period just before the report's in 2026 (the next one for a year's first), or the year before. */
+function otherPeriod(p: PeriodSpec): NamedPeriod {
+  if (p.kind === "year") return { ...p, year: 2025 };
+  return { kind: p.kind, index: p.index > 1 ? p.index - 1 : 2, year: 2026 };
+}
+
+/** The report's own period column's header and the other periods' columns' headers. */
+function periodColumns(spec: LayoutSpec): { own: string; others: string[]; partsFirst: boolean } {
+  const p = spec.period;
+  const own: NamedPeriod = { ...p, year: 2026 };
+  if (spec.periodHeaders === "parts" && p.kind !== "month") {
+    const parts: NamedPeriod[] =
+      p.kind === "quarter" ? monthsOf(p).map((m) => ({ kind: "month", index: m, year: 2026 })) : monthsOf(p).filter((m) => m % 3 === 0).map((m) => ({ kind: "quarter", index: m / 3, year: 2026 }));
+    return { own: spec.wholeNamed ? periodHeader(own, true, true) : WHOLE[p.kind], others: parts.map((q) => periodHeader(q, false, false)), partsFirst: true };
+  }
+  if (spec.periodHeaders === "relative") {
+    const [ownLabel, otherLabel] = RELATIVE[p.kind];
+    return { own: ownLabel, others: [otherLabel], partsFirst: spec.otherPeriodFirst };
+  }
+  const withYear = spec.periodHeaders !== "no-year";
+  return { own: periodHeader(own, withYear, true), others: [periodHeader(otherPeriod(p), withYear, false)], partsFirst: spec.otherPeriodFirst };
 }
 
 function figureBlock(spec: LayoutSpec): Column[] {
   const H = spec.headers;
-  const own = monthLabel(spec, spec.month);
-  const other = monthLabel(spec, spec.month - 1);
+  const { own, others, partsFirst } = periodColumns(spec);
   switch (spec.figures) {
     case "single":
       return [{ kind: "V", path: [h(H.value)] }, { kind: "D", path: [h(H.denominator)] }];
@@ -87,18 +190,21 @@ function figureBlock(spec: LayoutSpec): Column[] {
     }
     case "periods": {
       const g = h(H.group);
-      const months: Column[] = [{ kind: "Vother", path: [g, h(other)] }, { kind: "V", path: [g, h(own)] }];
-      if (!spec.otherMonthFirst) months.reverse();
+      const ownCols: Column[] = [{ kind: "V", path: [g, h(own)] }];
+      const otherCols = others.map((o): Column => ({ kind: "Vother", path: [g, h(o)] }));
       const cumulative: Column[] = H.cumulative ? [{ kind: "CUM", path: [g, h(H.cumulative)] }] : [];
-      return [...months, ...cumulative, { kind: "D", path: [h(H.denominator)] }];
+      return [...(partsFirst ? [...otherCols, ...ownCols] : [...ownCols, ...otherCols]), ...cumulative, { kind: "D", path: [h(H.denominator)] }];
     }
     case "periods-parts": {
       const g = h(H.group);
-      const [po, pt] = [h(own), h(other)];
+      const po = h(own);
       const ownCols: Column[] = [{ kind: "N", path: [g, po, h("Tử số")] }, { kind: "D", path: [g, po, h("Mẫu số")] }];
-      const otherCols: Column[] = [{ kind: "Nother", path: [g, pt, h("Tử số")] }, { kind: "Dother", path: [g, pt, h("Mẫu số")] }];
+      const otherCols = others.flatMap((o): Column[] => {
+        const pt = h(o);
+        return [{ kind: "Nother", path: [g, pt, h("Tử số")] }, { kind: "Dother", path: [g, pt, h("Mẫu số")] }];
+      });
       const cumulative: Column[] = H.cumulative ? [{ kind: "CUM", path: [g, h(H.cumulative)] }] : [];
-      return [...(spec.otherMonthFirst ? [...otherCols, ...ownCols] : [...ownCols, ...otherCols]), ...cumulative];
+      return [...(partsFirst ? [...otherCols, ...ownCols] : [...ownCols, ...otherCols]), ...cumulative];
     }
   }
 }
@@ -140,12 +246,25 @@ class Pen {
 
 const isRatio = (i: Indicator) => i.kind === "ratio";
 
+/** "MH55": a code of the indicator's series that the catalogue does not have. */
+function unknownCode(ind: Indicator): string {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ind.code)!;
+  return `${letters}${Number(digits) + 50}`;
+}
+
+/** The next indicator of the catalogue: whose code a copied row may carry. */
+function otherIndicator(ind: Indicator): Indicator {
+  return DEFAULT_CATALOGUE[(DEFAULT_CATALOGUE.findIndex((i) => i.code === ind.code) + 1) % DEFAULT_CATALOGUE.length];
+}
+
 export function renderLayout(spec: LayoutSpec): RenderedReport {
   const pen = new Pen();
   const columns = columnsOf(spec);
   const width = columns.length;
-  const day = `2026-${pad2(spec.month)}-${pad2(spec.reportDay)}`;
-  const dateLine = `Hòa Bình, ngày ${spec.reportDay} tháng ${spec.month} năm 2026`;
+  // Reports are dated in their period's last month.
+  const month = lastMonth(spec.period);
+  const day = `2026-${pad2(month)}-${pad2(spec.reportDay)}`;
+  const dateLine = `Hòa Bình, ngày ${spec.reportDay} tháng ${month} năm 2026`;
   const right = Math.max(2, Math.ceil(width / 2));
   let r = 0;
 
@@ -164,13 +283,16 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
   if (spec.documentNumber) pen.put(2, 0, "Số: 27/BC-VHXH");
   if (spec.dateStyle === "top-right") pen.put(2, right, dateLine);
   r = 4;
-  pen.put(r, 0, spec.periodStyle === "title" ? `${TITLE} ${periodText(spec).toUpperCase()}` : TITLE);
+  pen.put(r, 0, titleLine(spec));
   pen.merge(r, 0, r, width - 1);
   r++;
   if (spec.periodStyle === "line") {
-    pen.put(r++, 0, spec.periodSpelling === "words" ? `Tháng ${spec.month} năm 2026` : spec.periodSpelling === "slash" ? `(${periodText(spec)})` : `${pad2(spec.month)}/2026`);
+    pen.put(r++, 0, periodLine(spec));
   }
-  if (spec.dataWindow) pen.put(r++, 0, `(Số liệu tính từ 15/${spec.month - 1} đến 14/${spec.month}/2026)`);
+  if (spec.dataWindow) {
+    const first = monthsOf(spec.period)[0];
+    pen.put(r++, 0, `(Số liệu tính từ 15/${first === 1 ? "12/2025" : first - 1} đến 14/${month}/2026)`);
+  }
   r++;
 
   // Header fields.
@@ -188,9 +310,9 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
   if (spec.unitStyle === "code-only") field("Mã đơn vị:", spec.unit.code, true);
   if (spec.unitStyle === "don-vi-bao-cao") field("ĐƠN VỊ BÁO CÁO:", spec.unit.name.toUpperCase(), false);
   if (spec.periodStyle === "field") field("Kỳ báo cáo:", periodText(spec), spec.unitStyle === "split");
-  if (spec.dateStyle === "field-text") field("Ngày báo cáo:", `${pad2(spec.reportDay)}/${pad2(spec.month)}/2026`, spec.unitStyle === "split");
-  if (spec.dateStyle === "field-date") field("Ngày báo cáo:", new Date(Date.UTC(2026, spec.month - 1, spec.reportDay)), true);
-  if (spec.dateStyle === "field-words") field("Ngày báo cáo:", `ngày ${spec.reportDay} tháng ${spec.month} năm 2026`, false);
+  if (spec.dateStyle === "field-text") field("Ngày báo cáo:", `${pad2(spec.reportDay)}/${pad2(month)}/2026`, spec.unitStyle === "split");
+  if (spec.dateStyle === "field-date") field("Ngày báo cáo:", new Date(Date.UTC(2026, month - 1, spec.reportDay)), true);
+  if (spec.dateStyle === "field-words") field("Ngày báo cáo:", `ngày ${spec.reportDay} tháng ${month} năm 2026`, false);
   r++;
 
   // The table's header: identity columns and lone extras span every header row.
@@ -219,7 +341,7 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
 
   const expected: Expected = {
     unit: spec.unit.code,
-    periodKey: `2026-${pad2(spec.month)}`,
+    periodKey: periodKey(spec.period),
     reportDay: day,
     facts: [],
     named: [],
@@ -227,6 +349,8 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
     indicatorRows: new Set(),
   };
   const col = (kind: ColKind) => columns.findIndex((c) => c.kind === kind);
+  /** Every column of a kind: the other periods may have several. */
+  const cols = (kind: ColKind) => columns.flatMap((c, i) => (c.kind === kind ? [i] : []));
   const num = (n: number): CellValue => (spec.valuesAsText ? vietnameseNumberText(n) : n);
   const at = (row: number, kind: ColKind) => cellAddress(row, col(kind));
   const has = (kind: ColKind) => col(kind) >= 0;
@@ -240,11 +364,14 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
     expected.indicatorRows.add(row);
     const ind = line.indicator;
     const put = (kind: ColKind, v: CellValue) => {
-      if (has(kind)) pen.put(row, col(kind), v);
+      for (const c of cols(kind)) pen.put(row, c, v);
     };
     put("stt", n);
     const withCode = has("code") && line.by !== "name";
-    if (withCode) put("code", ind.code);
+    // A wrong code needs a name beside it to be told from an unknown indicator.
+    const code = withCode && line.by === "both" ? line.code : "right";
+    if (withCode) put("code", code === "right" ? ind.code : code === "unknown" ? unknownCode(ind) : otherIndicator(ind).code);
+    const [factsBefore, namedBefore] = [expected.facts.length, expected.named.length];
     if (!withCode || line.by !== "code") {
       put("name", line.nameCase === "upper" ? ind.name.toUpperCase() : line.nameCase === "nfd" ? ind.name.normalize("NFD") : ind.name);
     }
@@ -258,6 +385,13 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
     const f = line.figure;
     if (isRatio(ind)) writeRatio(line, row, put, at);
     else writeCount(line, row, put, at);
+    if (code === "unknown") expected.named.push({ cell: at(row, "code"), codes: ["INDICATOR_CODE_UNKNOWN"] });
+    if (code === "other-indicator") {
+      // Refused whole: every number of the row is named in the one error, a word among them only skipped.
+      const figures = expected.facts.splice(factsBefore).map((fact) => fact.cell);
+      const named = expected.named.splice(namedBefore).filter((x) => !x.codes.includes("NOT_A_NUMBER"));
+      for (const cell of [at(row, "code"), ...figures, ...named.map((x) => x.cell)]) expected.named.push({ cell, codes: ["INDICATOR_CONFLICT"] });
+    }
     if (f.kind === "count" && line.breakdown !== null) {
       const b = r++;
       pen.put(b, col("name"), "Trong đó: nữ");
@@ -374,6 +508,6 @@ export function renderLayout(spec: LayoutSpec): RenderedReport {
   pen.put(r + 1, 0, "(Ký, ghi rõ họ tên)");
   pen.put(r + 1, right, "(Ký tên, đóng dấu)");
 
-  const modified = new Date(Date.UTC(2026, spec.month - 1, spec.reportDay + 3, 2));
+  const modified = new Date(Date.UTC(2026, month - 1, spec.reportDay + 3, 2));
   return { rows: pen.rows, merges: pen.merges, modified, expected };
 }
