@@ -51,3 +51,19 @@ export async function masterWebOpen(webDir: string): Promise<WebOpenFigures> {
     await new Promise((resolve) => server.close(resolve));
   }
 }
+
+/** `npm run bench:web`: this figure alone, on a production build of its own. */
+if (require.main === module) {
+  (async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { buildProduct } = await import("./build");
+    const webDir = mkdtempSync(join(tmpdir(), "tonghop-web-"));
+    await buildProduct(webDir);
+    const f = await masterWebOpen(webDir);
+    console.log(`Web page opens the province-year master (${f.dataRows} data rows, ${f.masterMB} MB): ${f.ms} ms (passes ${f.passesMs.join(", ")} ms); goal < ${WEB_OPEN_GOAL_MS} ms`);
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

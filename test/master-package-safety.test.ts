@@ -6,6 +6,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { SHEETS } from "../src/core/master-sheets";
 import { keepEditedOutputs } from "../src/core/output-seal";
 import type { SheetSpec } from "../src/core/types";
+import { WorkbookStore } from "../src/io/workbook-store";
 import { MasterPackage, MasterPackageError, patchMasterPackage, readMasterPackage, type MasterPackageErrorCode } from "../src/io/xlsx-package";
 import { clerkMaster, clerkMasterParts } from "./helpers/clerk-master";
 import { encryptedWorkbook, randomBytes } from "./helpers/hostile";
@@ -155,6 +156,32 @@ describe("a master that cannot be read", () => {
     const master = bytes();
     const both = [() => readMasterPackage(master, [SHEETS.data, SHEETS.units]), () => patchMasterPackage(master, [spec(SHEETS.data)])];
     for (const run of both) expectVietnameseLine(refusal(run), code);
+  });
+
+  describe("a data sheet big enough for the platform's inflater (the web page's store)", () => {
+    // Hex text compresses about twice: the part stays plausible for its declared size.
+    const padding = `<!-- ${Array.from(randomBytes(60_000, 11), (b) => b.toString(16).padStart(2, "0")).join("")} -->`;
+    const big = zipSync({ ...parts, "xl/worksheets/data.xml": strToU8(decoder.decode(parts["xl/worksheets/data.xml"]).replace("?>", `?>${padding}`)) });
+    const storeRefusal = async (bytes: Uint8Array) => {
+      const store = await WorkbookStore.fromBytes(bytes);
+      const error = await store.readSheets([SHEETS.data]).then(() => null, (e: unknown) => e);
+      if (error instanceof MasterPackageError) return error;
+      throw new Error(`not refused: ${String(error)}`);
+    };
+
+    test("is read as the reader reads it without the platform's inflater", async () => {
+      const store = await WorkbookStore.fromBytes(big);
+      expect((await store.readSheets([SHEETS.data]))[SHEETS.data]).toEqual(readMasterPackage(big, [SHEETS.data]).grids[SHEETS.data]);
+    });
+
+    test("whose stored bytes are garbage is refused as damaged", async () => {
+      expectVietnameseLine(await storeRefusal(corrupted(big, "xl/worksheets/data.xml")), "MASTER_DAMAGED");
+    });
+
+    test("inflating past its declared size is refused", async () => {
+      const lie = eachHeader(big, "xl/worksheets/data.xml", true, (view, at) => view.setUint32(at + 24, 100_000, true));
+      expectVietnameseLine(await storeRefusal(lie), "MASTER_TOO_LARGE");
+    });
   });
 
   test("a damaged sheet the product does not read does not stop it reading the others", () => {

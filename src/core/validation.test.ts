@@ -131,6 +131,12 @@ describe("a row whose code and name name different indicators", () => {
     expect(codes(v)).toEqual(["INDICATOR_CONFLICT"]);
   });
 
+  test("the cells of a refused row are listed left to right, as the clerk reads the row", () => {
+    const rows = grid([...CA, ["Mã chỉ tiêu", "Chỉ tiêu", "Ghi chú", "Tử số", "Mẫu số", "Kết quả"], ["CT04", ind("CT06").name, null, 10, 20, 7]]);
+    const f = validateReport(rows, untyped()).findings.find((x) => x.code === "INDICATOR_CONFLICT")!;
+    expect(f.message).toContain("(ô D6, E6, F6)");
+  });
+
   test("the refused row claims neither indicator: the row that really is one is no duplicate", () => {
     const v = validateReport(table(["MH05", ind("MH06").name, 12], ["MH06", ind("MH06").name, 3]), untyped());
     expect(codes(v)).toEqual(["INDICATOR_CONFLICT"]);

@@ -225,8 +225,11 @@ function figureCells(row: ReportRow): { cell: string }[] {
   return [row.result, row.numerator, row.denominator, ...row.rates, ...row.stray].filter((c): c is Located<ParsedValue> => c !== null && c.value.kind !== "blank");
 }
 
+/** A row's cells left to right, as the clerk reads them (the parser collects them role by role). */
 function cellList(cells: readonly { cell: string }[]): string {
-  return `ô ${cells.map((c) => c.cell).join(", ")}`;
+  const column = (cell: string) => /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  const byColumn = (a: string, b: string) => column(a).length - column(b).length || (column(a) < column(b) ? -1 : column(a) > column(b) ? 1 : 0);
+  return `ô ${cells.map((c) => c.cell).sort(byColumn).join(", ")}`;
 }
 
 function shownValue(v: ParsedValue): string {

@@ -46,6 +46,7 @@ export class WorkbookStore implements MasterStore {
 
   async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
     const grids: Record<string, CellValue[][]> = {};
+    await this.opened?.preinflate(names.filter((name) => !this.read.has(name)));
     for (const name of names) {
       if (!this.read.has(name)) this.read.set(name, this.opened?.grids([name])[name] ?? null);
       const grid = this.read.get(name);

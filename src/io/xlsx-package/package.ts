@@ -9,7 +9,7 @@ import { sniffFormat, zipKind } from "../xlsx/sniff";
 import { readDateStyles } from "../xlsx/styles";
 import { readWorksheet, type SheetContent, type SheetContext } from "../xlsx/worksheet";
 import { inflateSync } from "fflate";
-import { entryData, inflateEntry, isZip, readZipDirectory, type ZipDirectory, type ZipEntry } from "../xlsx/zip";
+import { entryData, inflateEntry, inflateNative, isZip, readZipDirectory, type ZipDirectory, type ZipEntry } from "../xlsx/zip";
 import { asMasterError, masterErrors } from "./errors";
 import { sameSpelling, sheetKey } from "./names";
 import { child, children, parseRoot, type XmlElement } from "./xml-edit";
@@ -56,6 +56,8 @@ const CONTENT_TYPES = "[Content_Types].xml";
  * once (the part is streamed instead, its buffer growing with what really comes out).
  */
 const PLAUSIBLE_RATIO = 128;
+/** Below this a part inflates faster in JavaScript than through the platform's stream. */
+const NATIVE_MIN_SIZE = 64 * 1024;
 
 function sheetKind(relationship: Relationship | undefined): SheetKind {
   if (!relationship) return "other";
@@ -148,8 +150,20 @@ export class MasterPackageParts {
     try {
       return run();
     } catch (error) {
-      throw error instanceof WorkbookReadError && error.code === "FILE_UNREADABLE" ? masterErrors.damagedPart(part, error) : asMasterError(error);
+      throw this.inflateError(part, error);
     }
+  }
+
+  private async inflatingAsync(part: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      throw this.inflateError(part, error);
+    }
+  }
+
+  private inflateError(part: string, error: unknown): Error {
+    return error instanceof WorkbookReadError && error.code === "FILE_UNREADABLE" ? masterErrors.damagedPart(part, error) : asMasterError(error);
   }
 
   /**
@@ -227,14 +241,45 @@ export class MasterPackageParts {
    * instead: a small, stored or implausibly declared part.
    */
   private inflateWhole(part: string): Uint8Array | null {
+    const whole = this.wholeEntry(part, 1 << 20);
+    return whole && this.checkedWhole(whole.entry, inflateSync(whole.data, { out: new Uint8Array(whole.entry.size + 1) }));
+  }
+
+  /**
+   * The entry and deflated bytes of a part of at least `minSize` bytes to inflate in one call, counted
+   * against the package's limit; null for the others.
+   */
+  private wholeEntry(part: string, minSize: number): { entry: ZipEntry; data: Uint8Array } | null {
     const entry = this.entry(part);
-    if (!entry || entry.method !== 8 || entry.encrypted || entry.size < 1 << 20) return null;
+    if (!entry || entry.method !== 8 || entry.encrypted || entry.size < minSize) return null;
     const data = entryData(this.bytes, entry);
     if (entry.size > data.length * PLAUSIBLE_RATIO || entry.size > this.limits.maxEntryBytes) return null;
     if ((this.inflatedWhole += entry.size) > this.limits.maxUncompressedBytes) throw readErrors.tooLargeUncompressed(this.limits.maxUncompressedBytes);
-    const out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+    return { entry, data };
+  }
+
+  private checkedWhole(entry: ZipEntry, out: Uint8Array): Uint8Array {
     if (out.length > entry.size) throw readErrors.sizeLie(entry.name);
     return out;
+  }
+
+  /**
+   * Inflates the big parts of these worksheets ahead of reading them, with the platform's own inflater
+   * where it has one (inflateNative): opening a province's master, the web page waits for its data sheet
+   * to inflate more than for anything else. Where there is none, readSheet inflates them as before.
+   */
+  async preinflate(sheets: readonly SheetEntry[]): Promise<void> {
+    for (const sheet of sheets) {
+      if (!sheet.part || this.sheetBytesRead.has(sheet.part)) continue;
+      await this.inflatingAsync(sheet.part, async () => {
+        const whole = this.wholeEntry(sheet.part, NATIVE_MIN_SIZE);
+        const out = whole && (await inflateNative(whole.data, whole.entry.size));
+        if (!whole) return;
+        // No native inflater: the entry is counted again when readSheet inflates it.
+        if (!out) this.inflatedWhole -= whole.entry.size;
+        else this.sheetBytesRead.set(sheet.part, this.checkedWhole(whole.entry, out));
+      });
+    }
   }
 
   /** The cells of a worksheet, through the project's reader. */

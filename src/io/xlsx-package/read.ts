@@ -53,6 +53,11 @@ export class MasterPackage {
     return entry && { name: entry.name, visibility: entry.visibility, kind: entry.kind };
   }
 
+  /** Inflates the named worksheets ahead of grids(), natively where the platform can (MasterPackageParts.preinflate). */
+  async preinflate(names: readonly string[]): Promise<void> {
+    await this.parts.preinflate(names.flatMap((name) => this.parts.findSheet(name) ?? []).filter((s) => s.kind === "worksheet"));
+  }
+
   /** The grids of the named worksheets that exist, keyed by the names as asked. */
   grids(names: readonly string[]): Record<string, CellValue[][]> {
     const grids: Record<string, CellValue[][]> = {};

@@ -188,3 +188,42 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, onChunk: (chunk: Ui
     inflater.push(data.subarray(at, end), end === data.length);
   }
 }
+
+/** The platform's own raw-deflate decompressor (browsers, Node ≥ 20), or null where it has none. */
+function nativeInflater(): DecompressionStream | null {
+  try {
+    return typeof DecompressionStream === "function" ? new DecompressionStream("deflate-raw") : null;
+  } catch {
+    return null; // "deflate-raw" is younger than the stream itself
+  }
+}
+
+/**
+ * Inflates `data` with the platform's decompressor into a buffer of `size` bytes and one more: where
+ * the JavaScript inflater runs cold on each page load, the native one inflates a province's 17.7 MB data
+ * sheet in about half the time. Stops at the byte past `size` (returns `size + 1` bytes: the entry lied
+ * about its size); null when the platform has no native inflater. Throws on corrupt data.
+ */
+export async function inflateNative(data: Uint8Array, size: number): Promise<Uint8Array | null> {
+  const stream = nativeInflater();
+  if (!stream) return null;
+  const writer = stream.writable.getWriter();
+  // A stream that errors rejects the writes as well as the reads: the read below reports it.
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const out = new Uint8Array(size + 1);
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = out.length - length;
+    out.set(value.length > room ? value.subarray(0, room) : value, length);
+    length += Math.min(value.length, room);
+    if (length > size) {
+      await reader.cancel().catch(() => {});
+      break;
+    }
+  }
+  return out.subarray(0, length);
+}
