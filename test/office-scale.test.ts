@@ -4,8 +4,11 @@
 // client really sends, and a fault at every action of a write, which must leave "Dữ liệu" as it was or
 // fully written.
 import { createWireExcel, Workbook, type WireExcel } from "../../shared/excel-wire-fake";
+import { patchSettings } from "../src/core/master-schema/settings-sheet";
 import { SHEETS } from "../src/core/master-sheets";
-import type { Fact, MasterBook } from "../src/core/types";
+import { consolidationSheets } from "../src/core/outputs";
+import { consolidateBook } from "../src/core/period-consolidation";
+import type { Fact, MasterBook, SheetSpec } from "../src/core/types";
 import { createExcelStore } from "../src/office/excel-store";
 import { READ_BUDGET_BYTES } from "../src/office/payload";
 import { planWrite } from "../src/office/write-plan";
@@ -154,29 +157,51 @@ describe("syncs grow with the data, not with the rows", () => {
   });
 });
 
-describe("a fault at any action of a write leaves “Dữ liệu” as it was, or fully written", () => {
+describe("a fault at any action of a write leaves “Dữ liệu” as it was, or fully written, and “Cài đặt” with it", () => {
   const before = masterBook(2, 1);
   const after = masterBook(2, 2);
   let base: Workbook;
   let dataBefore: unknown[][];
   let dataAfter: unknown[][];
+  let settingsBefore: string;
+  let settingsAfter: string;
+  let settingsId: string;
+  let lastPeriod: SheetSpec;
   let actions: number;
 
-  const consolidate = (wire: WireExcel) => consolidateInto(storeOn(wire), after, "2026-Q1", YEAR_END);
+  // As MasterService.consolidate writes it: the outputs and data replaced, the period patched into "Cài đặt".
+  const consolidate = (wire: WireExcel) =>
+    storeOn(wire).writeSheets([...consolidationSheets(after, consolidateBook(after, "2026-Q1", YEAR_END), YEAR_END), lastPeriod], SHEETS.consolidated, [SHEETS.consolidated, SHEETS.status]);
   const ownSheets = (wire: WireExcel) => wire.workbook.sheets.map((s) => s.name).filter((n) => /~(ghi|cũ)$/.test(n));
+  const settingsOf = (wire: WireExcel) => JSON.stringify(wire.workbook.sheet(SHEETS.settings)!.grid());
+  /** "Cài đặt" is the same sheet, its fill and formula kept, whatever the fault. */
+  const expectSettingsSheet = (wire: WireExcel) => {
+    const sheet = wire.workbook.sheet(SHEETS.settings)!;
+    expect([sheet.id, sheet.cell("A2").fill, sheet.cell("E2").formula]).toEqual([settingsId, "#FFFF00", "=1+1"]);
+  };
 
   beforeAll(async () => {
     const wire = createWireExcel();
     const store = storeOn(wire);
     await createMaster(store, before);
     await consolidateInto(store, before, "2026-01", YEAR_END);
+    const settings = wire.workbook.sheet(SHEETS.settings)!;
+    settings.styles.push({ box: { top: 1, left: 0, bottom: 1, right: 2 }, props: { fill: "#FFFF00" } });
+    Object.assign(settings.at(1, 4), { value: 2, formula: "=1+1" });
     base = cloneWorkbook(wire.workbook);
+    // A copy's sheets get their ids in the same order: each run's "Cài đặt" starts with this one.
+    settingsId = base.sheet(SHEETS.settings)!.id;
     dataBefore = wire.workbook.sheet(SHEETS.data)!.grid();
+    settingsBefore = settingsOf(wire);
+    const grid = (await store.readSheets([SHEETS.settings]))[SHEETS.settings];
+    lastPeriod = patchSettings(grid, { ...after.settings, lastPeriod: "2026-Q1" }, ["lastPeriod"]);
     const dry = createWireExcel({ workbook: cloneWorkbook(base) });
     await consolidate(dry);
     actions = dry.stats.actions;
     dataAfter = dry.workbook.sheet(SHEETS.data)!.grid();
+    settingsAfter = settingsOf(dry);
     expect(dataAfter.length).toBeGreaterThan(dataBefore.length);
+    expect(settingsAfter).not.toBe(settingsBefore);
   });
 
   test("each action failing in turn (Excel stops there and keeps what ran before it)", async () => {
@@ -191,6 +216,9 @@ describe("a fault at any action of a write leaves “Dữ liệu” as it was, o
       const data = wire.workbook.sheet(SHEETS.data)?.grid();
       const state = JSON.stringify(data) === JSON.stringify(dataBefore) ? "before" : JSON.stringify(data) === JSON.stringify(dataAfter) ? "after" : `neither (fault at action ${i}: ${result})`;
       expect(state).toMatch(/^(before|after)$/);
+      // "Cài đặt", patched after every sheet is replaced, goes with the data: old with old, new with new.
+      expect([i, settingsOf(wire)]).toEqual([i, state === "before" ? settingsBefore : settingsAfter]);
+      expectSettingsSheet(wire);
       outcomes[state as "before" | "after"]++;
       // A failed write says so in Vietnamese and leaves the workbook as it was; a finished one leaves nothing of its own.
       if (result !== "written") expect([state, result]).toEqual(["before", expect.stringMatching(/Sổ (vẫn như trước khi ghi|chưa bị thay đổi)/)]);
@@ -212,9 +240,13 @@ describe("a fault at any action of a write leaves “Dữ liệu” as it was, o
       const read = (await openMaster(store))!.book.data;
       const sorted = (b: MasterBook) => [...b.data].sort(order);
       expect([JSON.stringify(read) === JSON.stringify(sorted(before)), JSON.stringify(read) === JSON.stringify(sorted(after))]).toContainEqual(true);
+      expect([settingsBefore, settingsAfter]).toContain(settingsOf(wire));
+      expectSettingsSheet(wire);
       await consolidate(wire);
       expect(ownSheets(wire)).toEqual([]);
       expect(wire.workbook.sheet(SHEETS.data)!.grid()).toEqual(dataAfter);
+      expect(settingsOf(wire)).toBe(settingsAfter);
+      expectSettingsSheet(wire);
     }
   });
 });

@@ -11,7 +11,7 @@ export function cellKey(v: CellValue | OutValue | undefined): string {
   return cellText(v).normalize("NFC").trim();
 }
 
-function sameCell(a: CellValue | OutValue | undefined, b: CellValue | OutValue | undefined): boolean {
+export function sameCell(a: CellValue | OutValue | undefined, b: CellValue | OutValue | undefined): boolean {
   // Most cells of a sheet written again are the very values read: no text to build for them.
   if (a === b) return true;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();

@@ -15,8 +15,10 @@
 // product writes can cause, costs a sync more). The first sync learns the sheets and their sizes. W is the whole write as Microsoft's client
 // serialises it (write-plan.ts: layout, values in the client's 1,500-cell chunks, number formats,
 // references), in requests estimated under 4 MB; the replacement of the sheets and the finishing ride
-// on the last one. E is the reads of the outputs checked for hand edits (0 when none exists yet, else
-// ⌈R / 3 MB⌉ and at most one more). A write that fails part-way takes 2 or 3 syncs more (write.ts).
+// on the last one. E is the reads of the outputs checked for hand edits and of the clerk's sheets too long
+// to read in the first sync (0 when there are none, else ⌈R / 3 MB⌉ and at most one more); the clerk's
+// sheets that a write patches in place ("Cài đặt", "Đơn vị": in-place.ts) are read in that first sync when
+// small. A write that fails part-way takes 2 or 3 syncs more (write.ts).
 //
 // Features newer than ExcelApi 1.7 (the manifest's minimum) are used only when the host supports them.
 import type { MasterStore } from "../app/store";

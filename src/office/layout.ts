@@ -29,7 +29,8 @@ function joinAcross(ranges: CellRange[]): CellRange[] {
   }));
 }
 
-function stackRows(ranges: CellRange[]): CellRange[] {
+/** Ranges of one width stacked row over row into rectangles. */
+export function stackRows(ranges: CellRange[]): CellRange[] {
   const sorted = [...ranges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
   return mergeRuns(sorted, (prev, next) => prev.left === next.left && prev.right === next.right && next.top === prev.bottom + 1, (prev, next) => ({
     ...prev,

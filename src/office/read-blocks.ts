@@ -39,6 +39,25 @@ export function loadUsedBox(sheet: Excel.Worksheet): Excel.Range {
   return used;
 }
 
+/**
+ * The cells of a known rectangle from A1, `rows` × `columns`, loaded in the sync that also learns the
+ * sheet's used range (for a sheet the write is about to patch, whose size it knows from its spec): the
+ * one-sync read of a sheet known to be small. Null when there is nothing to load.
+ */
+export function loadWindow(sheet: Excel.Worksheet, rows: number, columns: number): Excel.Range | null {
+  if (rows === 0 || columns === 0) return null;
+  const window = sheet.getRangeByIndexes(0, 0, rows, columns);
+  window.load(["values", "numberFormat"]);
+  return window;
+}
+
+/** A loaded window as a grid anchored at A1, cut at the used range's last row (the rows under it are empty). */
+export function windowGrid(window: Excel.Range | null, used: UsedBox | null): CellValue[][] {
+  if (!window || !used) return [];
+  const formats = window.numberFormat;
+  return window.values.slice(0, used.top + used.rows).map((row, r) => row.map((v, c) => cellValue(v, formats[r][c])));
+}
+
 const FIRST_GUESS_BYTES_PER_CELL = 64;
 /** A first block is a sample: long texts in thousands of rows could otherwise pass 5 MB before any is seen. */
 const FIRST_BLOCK_ROWS = 1000;

@@ -157,3 +157,19 @@ test("the page setup, last in the finishing: A4, the fit or 100%, only the heade
   // A host without ExcelApi 1.9 gets no page setup at all.
   expect(plan([consolidated], [], 4 * 1024 * 1024, { features: { ...FEATURES, pageLayout: false } }).finish.map((op) => op.kind)).toEqual(["freeze"]);
 });
+
+test("a clerk's sheet that exists is patched, not replaced: its changed cells only, after every replacement", () => {
+  const existing = [sheetOf("s", SHEETS.settings, 0), sheetOf("d", SHEETS.data, 1)];
+  const settings = spec(SHEETS.settings, [["Thiết lập", "Giá trị"], ["Năm", "2026"], ["Kỳ tổng hợp gần nhất", "2026-02"], ["Mới", "x"]]);
+  const current = new Map([[SHEETS.settings.toLowerCase(), [["Thiết lập", "Giá trị", "của văn thư"], ["Năm", "2026"], ["Kỳ tổng hợp gần nhất", "2026-01"]]]]);
+  const p = plan([settings, spec(SHEETS.data, [["y"]])], existing, 4 * 1024 * 1024, { current });
+  expect(p.sheets.map((s) => s.spec.name)).toEqual([SHEETS.data]);
+  expect(p.inPlace).toEqual([SHEETS.settings]);
+  expect(p.patch).toEqual([
+    { kind: "patch", sheet: { id: "s" }, range: { top: 2, left: 1, bottom: 2, right: 1 }, values: [["'2026-02"]], formats: [{ range: { top: 2, left: 1, bottom: 2, right: 1 }, format: "@" }] },
+    { kind: "patch", sheet: { id: "s" }, range: { top: 3, left: 0, bottom: 3, right: 1 }, values: [["'Mới", "'x"]], formats: [{ range: { top: 3, left: 0, bottom: 3, right: 1 }, format: "@" }] },
+  ]);
+  const last = p.requests[p.requests.length - 1].ops;
+  expect(last.slice(last.indexOf(p.swap[p.swap.length - 1]) + 1, last.length - p.finish.length)).toEqual(p.patch);
+  expect(p.requests.flatMap((r) => r.ops).filter((op) => "sheet" in op && "id" in op.sheet && op.sheet.id === "s" && op.kind !== "patch")).toEqual([]);
+});

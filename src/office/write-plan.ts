@@ -10,12 +10,21 @@
 // panes, the chart, the page setup (paper, fit, header and footer, print area and titles), none of which
 // can lose data. Formatting that belongs to the cells (widths, fills, wrapping, row heights, alignment)
 // is written to the new sheet with its values.
+//
+// The clerk's sheets that exist already are not replaced but patched (in-place.ts): only their changed
+// cells are written, after every replacement, in the last request (more only when the cells do not fit
+// in one). Excel keeps what ran before an action that fails, so a fault before the first replacement
+// leaves the patches unsent (the workbook as it was), and a fault after it, or anywhere in a write made
+// of patches only, is rolled forward: the recovery (write.ts) writes every patch again, which gives the
+// same cells whatever part of them had been written. Only when that too fails may a clerk's sheet stay
+// partly patched: whole rows of a patch or none (the client cuts a write by rows), with the message.
 import { columnName } from "../core/address";
 import { SHEETS } from "../core/master-sheets";
-import type { CellRange, PrintSetup, SheetSpec } from "../core/types";
-import { a1, ExcelGrid, excelGrid } from "./cells";
+import type { CellRange, CellValue, PrintSetup, SheetSpec } from "../core/types";
+import { a1, ExcelGrid, excelGrid, ExcelScalar } from "./cells";
+import { changedRanges } from "./in-place";
 import { coalesceFills, columnWidthPoints, formatRectangles, valueRuns } from "./layout";
-import { chunkRows, jsonBytes, REQUEST_COSTS } from "./payload";
+import { chunkRows, CLIENT_CHUNK_CELLS, jsonBytes, REQUEST_COSTS } from "./payload";
 import { backupName, sheetKey, stagingName } from "./sheet-names";
 
 /** A sheet of the workbook as the first sync of a write sees it. */
@@ -51,7 +60,12 @@ export type Op =
   | { kind: "page"; sheet: SheetRef; orientation: "Portrait" | "Landscape"; zoom: PageZoom }
   | { kind: "bands"; sheet: SheetRef; parts: { part: BandPart; text: string }[] }
   | { kind: "printRange"; sheet: SheetRef; method: "setPrintArea" | "setPrintTitleRows" | "setPrintTitleColumns"; address: string }
-  | { kind: "chart"; sheet: SheetRef; staged: number; replace: string[] };
+  | { kind: "chart"; sheet: SheetRef; staged: number; replace: string[] }
+  /**
+   * Changed cells of a clerk's sheet: the range set to General (cells.ts writes text with the quote
+   * prefix into cells not formatted as text only), its values, then the spec's number formats.
+   */
+  | { kind: "patch"; sheet: { id: string }; range: CellRange; values: ExcelScalar[][]; formats: { range: CellRange; format: string }[] };
 
 /** Office.js PageLayoutZoomOptions: pages across and down (0: as many as needed), or a percentage. */
 export type PageZoom = { horizontalFitToPages: number; verticalFitToPages: number } | { scale: number };
@@ -86,9 +100,12 @@ export interface WritePlan {
   sheets: PlannedSheet[];
   /** Sent in order, one sync each; the replacement of the sheets and the finishing ride on the last. */
   requests: PlannedRequest[];
-  /** The ops of the last request that replace the sheets, and those that finish them. */
+  /** The ops of the last request that replace the sheets, patch the clerk's sheets, and finish them. */
   swap: Op[];
+  patch: Op[];
   finish: Op[];
+  /** The clerk's sheets written in place, patched (changed or not). */
+  inPlace: string[];
 }
 
 export interface WriteInput {
@@ -96,6 +113,8 @@ export interface WriteInput {
   existing: ExistingSheet[];
   /** Outputs the clerk edited (by sheet key): the copy name their current sheet becomes. */
   copies: ReadonlyMap<string, string>;
+  /** The clerk's sheets written in place (in-place.ts), by sheet key: their cells as the write began. */
+  current?: ReadonlyMap<string, CellValue[][]>;
   activate?: string;
   maxRequestBytes: number;
   features: { suspendCalculation: boolean; suspendScreen: boolean; pageLayout: boolean };
@@ -117,8 +136,14 @@ function leftovers(specs: readonly SheetSpec[], existing: readonly ExistingSheet
 }
 
 export function planWrite(input: WriteInput): WritePlan {
-  const specs = [...input.specs.filter((s) => !DATA_SHEETS.includes(s.name)), ...DATA_SHEETS.flatMap((name) => input.specs.filter((s) => s.name === name))];
   const byKey = new Map(input.existing.map((s) => [sheetKey(s.name), s]));
+  const current = (spec: SheetSpec) => (byKey.has(sheetKey(spec.name)) ? input.current?.get(sheetKey(spec.name)) : undefined);
+  const ordered = [...input.specs.filter((s) => !DATA_SHEETS.includes(s.name)), ...DATA_SHEETS.flatMap((name) => input.specs.filter((s) => s.name === name))];
+  const specs = ordered.filter((s) => !current(s));
+  const patch = ordered.flatMap((s) => {
+    const cells = current(s);
+    return cells ? patchOps(s, cells, byKey.get(sheetKey(s.name))!.id, input.maxRequestBytes) : [];
+  });
   const sheets = specs.map((spec): PlannedSheet => {
     const old = byKey.get(sheetKey(spec.name)) ?? byKey.get(sheetKey(backupName(spec.name))) ?? null;
     const copy = input.copies.get(sheetKey(spec.name));
@@ -135,7 +160,7 @@ export function planWrite(input: WriteInput): WritePlan {
       chart: spec.bars !== undefined && hasBars(grid, spec.bars),
     };
   });
-  const cleared = leftovers(specs, input.existing);
+  const cleared = leftovers(ordered, input.existing);
   placeSheets(sheets, input.existing.filter((s) => !cleared.includes(s)));
 
   const packer = new Packer(input.maxRequestBytes, input.features.suspendCalculation);
@@ -148,8 +173,39 @@ export function planWrite(input: WriteInput): WritePlan {
   });
   const swap = sheets.flatMap(swapOps);
   const finish = finishOps(sheets, input);
-  packer.addTail([...swap, ...finish]);
-  return { sheets, requests: packer.requests, swap, finish };
+  packer.addTail(swap, patch, finish);
+  return { sheets, requests: packer.requests, swap, patch, finish, inPlace: ordered.filter((s) => current(s)).map((s) => s.name) };
+}
+
+/** Patches of a clerk's sheet, each of its changed ranges cut into row slices of at most a quarter of the budget. */
+function patchOps(spec: SheetSpec, current: CellValue[][], id: string, budget: number): Op[] {
+  const grid = excelGrid(spec);
+  return changedRanges(spec.values, grid.width, current).flatMap((changed) => {
+    const ops: Op[] = [];
+    const perChunk = chunkRows(changed.right - changed.left + 1);
+    let top = changed.top;
+    while (top <= changed.bottom) {
+      let bottom = top;
+      let bytes = rowBytes(grid, top, true, changed);
+      for (; bottom < changed.bottom; bottom++) {
+        const add = rowBytes(grid, bottom + 1, false, changed) + ((bottom + 1 - top) % perChunk === 0 ? REQUEST_COSTS.chunk : 0);
+        if (bytes + add > budget / 4) break;
+        bytes += add;
+      }
+      ops.push(patchOp(grid, { ...changed, top, bottom }, id));
+      top = bottom + 1;
+    }
+    return ops;
+  });
+}
+
+function patchOp(grid: ExcelGrid, range: CellRange, id: string): Op {
+  const rows = (g: readonly (readonly (ExcelScalar | string)[])[]) => g.slice(range.top, range.bottom + 1).map((row) => row.slice(range.left, range.right + 1));
+  const formats = formatRectangles(rows(grid.formats) as string[][], 0, range.bottom - range.top + 1).map((f) => ({
+    range: { top: f.range.top + range.top, left: f.range.left + range.left, bottom: f.range.bottom + range.top, right: f.range.right + range.left },
+    format: f.format,
+  }));
+  return { kind: "patch", sheet: { id }, range, values: rows(grid.values), formats };
 }
 
 /** Some cell of the bars' column holds a number: a chart of blanks would be empty (and fail on some hosts). */
@@ -301,6 +357,12 @@ export function opBytes(op: Op): number {
       return C.rangeWrite + C.nav;
     case "format":
       return C.rangeWrite + jsonBytes(op.format);
+    case "patch": {
+      const rows = op.range.bottom - op.range.top + 1;
+      const columns = op.range.right - op.range.left + 1;
+      const chunks = rows * columns > CLIENT_CHUNK_CELLS ? C.validate + Math.ceil(rows / chunkRows(columns)) * C.chunk : 0;
+      return 2 * C.rangeWrite + jsonBytes("General") + jsonBytes(op.values) + chunks + op.formats.reduce((n, f) => n + C.rangeWrite + jsonBytes(f.format), 0);
+    }
     case "values":
       throw new Error("values are counted row by row");
   }
@@ -373,16 +435,34 @@ class Packer {
     }
   }
 
-  /** The last ops, kept together in the last request. */
-  addTail(ops: Op[]): void {
-    const keys = new Set(ops.map(refKey).filter((k): k is string => k !== null));
-    const bytes = ops.reduce((n, op) => n + opBytes(op), 0) + [...keys].filter((k) => !this.sheets.has(k)).length * REQUEST_COSTS.sheet;
-    if (this.current.bytes + bytes > this.budget && this.current.ops.length > this.base) {
+  /**
+   * The last ops, in the last request: the replacements, the patches, the finishing. Patches too many
+   * for one request go on in more, after the replacements, the finishing with the last.
+   */
+  addTail(swap: Op[], patch: Op[], finish: Op[]): void {
+    const all = [...swap, ...patch, ...finish];
+    if (this.bytes(all, true) <= this.budget - REQUEST_COSTS.request) this.together(all);
+    else {
+      this.together(swap);
+      for (const op of patch) this.add(op);
+      this.together(finish);
+    }
+    this.flush();
+  }
+
+  /** Ops in one request: the current one if they fit in it. */
+  private together(ops: Op[]): void {
+    if (this.current.bytes + this.bytes(ops) > this.budget && this.current.ops.length > this.base) {
       this.flush();
       this.open(false);
     }
     for (const op of ops) this.push(op, this.cost(op));
-    this.flush();
+  }
+
+  /** The ops' bytes in the current request, or in a new one (`fresh`). */
+  private bytes(ops: Op[], fresh = false): number {
+    const keys = new Set(ops.map(refKey).filter((k): k is string => k !== null));
+    return ops.reduce((n, op) => n + opBytes(op), 0) + [...keys].filter((k) => fresh || !this.sheets.has(k)).length * REQUEST_COSTS.sheet;
   }
 
   private cost(op: Op): number {
@@ -420,15 +500,16 @@ class Packer {
 }
 
 /**
- * The bytes one row adds to a values write: its values as JSON (UTF-8) and a comma, and a number-format
+ * The bytes one row (or its `columns`) adds to a values write: its values as JSON (UTF-8) and a comma, and a number-format
  * write for each cell that may start a new rectangle of formats: every cell on a block's first row, else
  * each cell whose format differs from the one above it (formatRectangles makes no more than that).
  */
-function rowBytes(grid: ExcelGrid, r: number, firstOfBlock: boolean): number {
+function rowBytes(grid: ExcelGrid, r: number, firstOfBlock: boolean, columns?: CellRange): number {
   const row = grid.formats[r];
   const above = firstOfBlock ? null : grid.formats[r - 1];
-  let bytes = jsonBytes(grid.values[r]) + 1;
-  for (let c = 0; c < row.length; c++) if (!above || above[c] !== row[c]) bytes += REQUEST_COSTS.rangeWrite + jsonBytes(row[c]);
+  const [left, right] = columns ? [columns.left, columns.right] : [0, row.length - 1];
+  let bytes = jsonBytes(columns ? grid.values[r].slice(left, right + 1) : grid.values[r]) + 1;
+  for (let c = left; c <= right; c++) if (!above || above[c] !== row[c]) bytes += REQUEST_COSTS.rangeWrite + jsonBytes(row[c]);
   return bytes;
 }
 

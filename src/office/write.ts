@@ -2,9 +2,11 @@
 // writeSheets: the plan of write-plan.ts carried out through Office.js, and what happens when Excel
 // fails part-way. Excel does not roll a request back: what ran before the failing action stays done. So
 // after a failure the workbook is looked at again, in a new Excel.run:
-// - if no sheet was replaced yet, the new hidden sheets are deleted and the workbook is as it was;
+// - if no sheet was replaced yet, the new hidden sheets are deleted and the workbook is as it was (the
+//   patches of the clerk's sheets, sent after every replacement, had not begun);
 // - if the replacing had begun, every new sheet is complete (they are all written before the first
-//   replacement, in earlier requests or earlier in the same one): the replacing is finished;
+//   replacement, in earlier requests or earlier in the same one): the replacing is finished, and the
+//   patches are written again, whole (write-plan.ts); so too when the write was only patches;
 // - the finishing (freeze panes, print setup, chart, showing a sheet) is retried on its own, and its
 //   failure is returned as a warning: the data are written.
 // If even that look fails (the connection is gone), the "~cũ" sheets that remain are read in place of the
@@ -13,10 +15,12 @@ import { cellAddress, columnName } from "../core/address";
 import { finding } from "../core/findings";
 import { keepEditedOutputs } from "../core/output-seal";
 import { MAX_CELL_TEXT } from "../core/sheet-spec";
-import type { Finding, SheetSpec } from "../core/types";
-import { loadUsedBox, readBoxes, usedBox } from "./read-blocks";
+import type { CellValue, Finding, SheetSpec } from "../core/types";
+import { jsonBytes, READ_BUDGET_BYTES } from "./payload";
+import { loadUsedBox, loadWindow, readBoxes, usedBox, windowGrid } from "./read-blocks";
+import { writesInPlace } from "./in-place";
 import { sheetKey } from "./sheet-names";
-import { ExistingSheet, labelColumn, Op, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
+import { ExistingSheet, labelColumn, Op, opBytes, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
 
 /** Excel.run, or a stand-in with the same shape in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -32,6 +36,10 @@ const CHART_TITLE = "Tỷ lệ đạt so với kế hoạch";
 /** Excel's limits on a sheet (a cell's text: MAX_CELL_TEXT). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** What the first sync may read of the clerk's sheets to patch, beside the sheets' list and sizes. */
+const SYNC_ONE_READ_BYTES = READ_BUDGET_BYTES / 2;
+/** A cell's number format in a read: "General" and its comma. */
+const FORMAT_BYTES = 10;
 
 /** A write refused or undone: the message says what the clerk can do, and whether the workbook changed. */
 export class WriteError extends Error {}
@@ -41,12 +49,13 @@ export async function writeSheets(run: ExcelRun, requested: SheetSpec[], activat
   const done: { plan?: WritePlan; problems: Finding[] } = { problems: [] };
   try {
     return await run(async (context) => {
-      const { existing, copies, problems } = await learnWorkbook(context, requested, keepEdited);
+      const { existing, copies, current, problems } = await learnWorkbook(context, requested, keepEdited);
       done.problems = problems;
       const plan = planWrite({
         specs: requested,
         existing,
         copies,
+        current,
         activate,
         maxRequestBytes: options.maxRequestBytes,
         features: { suspendCalculation: options.supports("1.6"), suspendScreen: options.supports("1.9"), pageLayout: options.supports("1.9") },
@@ -62,7 +71,7 @@ export async function writeSheets(run: ExcelRun, requested: SheetSpec[], activat
   } catch (e) {
     if (e instanceof WriteError) throw e;
     if (!done.plan) throw new WriteError(`Excel không đọc được sổ để ghi (${reason(e)}). Sổ chưa bị thay đổi; hãy thử lại.`);
-    return recover(run, done.plan, done.problems, e);
+    return recover(run, done.plan, done.problems, e, options.maxRequestBytes);
   }
 }
 
@@ -84,20 +93,36 @@ function checkSpecs(specs: SheetSpec[]): void {
 }
 
 /**
- * Sync 1: every sheet (id, name, position, visibility, protection) and the size of the outputs to check
- * for hand edits; then those outputs' cells, in blocks. Refuses a protected sheet before anything changes.
+ * Sync 1: every sheet (id, name, position, visibility, protection), the size of the outputs to check for
+ * hand edits and of the clerk's sheets to write in place, and the cells of those clerk's sheets that are
+ * small (the rectangle of their spec, which is what is compared: "Cài đặt" always, "Đơn vị" but for a
+ * very long one); then the other sheets' cells, in blocks. Refuses a protected sheet before anything
+ * changes.
  */
 async function learnWorkbook(
   context: Excel.RequestContext,
   specs: SheetSpec[],
   keepEdited: readonly string[],
-): Promise<{ existing: ExistingSheet[]; copies: Map<string, string>; problems: Finding[] }> {
+): Promise<{ existing: ExistingSheet[]; copies: Map<string, string>; current: Map<string, CellValue[][]>; problems: Finding[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/id,items/name,items/position,items/visibility,items/protection/protected");
-  const guarded = keepEdited.map((name) => {
+  const probe = (name: string) => {
     const sheet = worksheets.getItemOrNullObject(name);
     return { name, sheet, used: loadUsedBox(sheet) };
-  });
+  };
+  const guarded = keepEdited.map(probe);
+  let room = SYNC_ONE_READ_BYTES;
+  const patched = specs
+    .filter((s) => writesInPlace(s.name))
+    .map((spec) => {
+      const p = probe(spec.name);
+      const columns = spec.values.reduce((w, r) => Math.max(w, r.length), 0);
+      // The sheet holds about what its spec does: its values, and a number format for each cell.
+      const bytes = jsonBytes(spec.values) + FORMAT_BYTES * spec.values.length * columns;
+      const small = bytes <= room;
+      if (small) room -= bytes;
+      return { ...p, window: small ? loadWindow(p.sheet, spec.values.length, columns) : undefined };
+    });
   await context.sync();
   const existing: ExistingSheet[] = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position, visible: ws.visibility === "Visible", protected: ws.protection.protected }));
   const byKey = new Map(existing.map((s) => [sheetKey(s.name), s]));
@@ -107,15 +132,18 @@ async function learnWorkbook(
     }
   }
   const present = guarded.filter((g) => !g.sheet.isNullObject);
+  const toPatch = patched.filter((p) => !p.sheet.isNullObject);
+  const large = toPatch.filter((p) => p.window === undefined);
   const grids = await readBoxes(
     context,
-    present.map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
+    [...present, ...large].map((g) => ({ sheet: g.sheet, box: usedBox(g.used) })),
   );
-  const current = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
-  const { backups, problems } = keepEditedOutputs(current, keepEdited, (n) => byKey.has(sheetKey(n)));
+  const outputs = Object.fromEntries(present.map((g, i) => [g.name, grids[i]]));
+  const { backups, problems } = keepEditedOutputs(outputs, keepEdited, (n) => byKey.has(sheetKey(n)));
   // The edited sheet itself becomes the copy (its formats and formulas with it); an earlier copy stays.
   const copies = new Map(backups.map((copy, i) => [sheetKey(problems[i].sheet), copy.name]));
-  return { existing, copies, problems };
+  const current = new Map(toPatch.map((p) => [sheetKey(p.name), p.window === undefined ? grids[present.length + large.indexOf(p)] : windowGrid(p.window, usedBox(p.used))]));
+  return { existing, copies, current, problems };
 }
 
 /** The proxies of one Excel.run: existing sheets by id, and the sheets this write added. */
@@ -230,6 +258,14 @@ function queue(sheets: Sheets, plan: WritePlan, op: Op): void {
     case "chart":
       drawChart(sheets.get(op.sheet), plan.sheets[op.staged], op.replace);
       return;
+    case "patch": {
+      const sheet = sheets.get(op.sheet);
+      const cells = range(sheet, op.range);
+      setNumberFormat(cells, "General");
+      cells.values = op.values;
+      for (const f of op.formats) setNumberFormat(range(sheet, f.range), f.format);
+      return;
+    }
   }
 }
 
@@ -272,7 +308,7 @@ function drawChart(sheet: Excel.Worksheet, s: PlannedSheet, replace: string[]): 
 // ---------------------------------------------------------------------------------------------------
 // After a failure
 
-async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], failure: unknown): Promise<Finding[]> {
+async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], failure: unknown, budget: number): Promise<Finding[]> {
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -291,7 +327,7 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
       const setAside = (s: PlannedSheet) => s.old !== null && sheetKey(s.old.name) !== sheetKey(s.oldBecomes) && sheetKey(nameOf.get(s.old.id) ?? "") === sheetKey(s.oldBecomes);
       const sheets = new Sheets(context);
 
-      if (!plan.sheets.some((s) => swappedIn(s) || setAside(s))) {
+      if (plan.sheets.length > 0 && !plan.sheets.some((s) => swappedIn(s) || setAside(s))) {
         // Nothing was replaced: the new sheets go, and the workbook is as it was.
         for (const s of plan.sheets) {
           const id = idOf(s.staging);
@@ -317,7 +353,8 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
         if (s.old && !s.keepOld && nameOf.has(s.old.id)) rest.push({ kind: "delete", sheet: { id: s.old.id } });
       });
       for (const op of rest) queue(sheets, plan, op);
-      await context.sync();
+      if (rest.length > 0) await context.sync();
+      await sendPatches(context, sheets, plan, budget);
 
       // Charts a failed finishing may have left on the new sheets are drawn again, once.
       const finish = plan.finish.map((op): Op => {
@@ -329,10 +366,26 @@ async function recover(run: ExcelRun, plan: WritePlan, problems: Finding[], fail
     });
   } catch (e) {
     if (e instanceof WriteError) throw e;
+    const patched = plan.inPlace.map((n) => `“${n}”`).join(", ");
+    const partly = patched ? ` Các ô phần mềm ghi vào trang ${patched} có thể mới được ghi một phần: hãy xem lại sau khi làm lại.` : "";
     throw new WriteError(
-      `Excel không ghi xong sổ (${reason(failure)}) và chưa dọn được (${reason(e)}). Số liệu cũ còn nguyên ở các trang có tên kết thúc bằng “~cũ” và được đọc thay cho trang gốc; lần ghi sau sẽ dọn các trang đó. Hãy thử lại.`,
+      `Excel không ghi xong sổ (${reason(failure)}) và chưa dọn được (${reason(e)}). Số liệu cũ còn nguyên ở các trang có tên kết thúc bằng “~cũ” và được đọc thay cho trang gốc; lần ghi sau sẽ dọn các trang đó.${partly} Hãy thử lại.`,
     );
   }
+}
+
+/** Every patch again, in requests under the budget: they write the same cells whatever part of them ran. */
+async function sendPatches(context: Excel.RequestContext, sheets: Sheets, plan: WritePlan, budget: number): Promise<void> {
+  let bytes = 0;
+  for (const op of plan.patch) {
+    if (bytes > 0 && bytes + opBytes(op) > budget) {
+      await context.sync();
+      bytes = 0;
+    }
+    queue(sheets, plan, op);
+    bytes += opBytes(op);
+  }
+  if (bytes > 0) await context.sync();
 }
 
 /** The finishing on its own: a failure is a warning, the data being written. */
