@@ -3,6 +3,7 @@
 // no longer matches was edited by hand: it is kept as a copy and the clerk is told, before it is rewritten.
 import { finding } from "./findings";
 import { cellKey as canonical } from "./cell-compare";
+import { sheetKey } from "./sheet-names";
 import { TEXT, withinExcelLimits } from "./sheet-spec";
 import type { CellValue, Finding, OutValue, SheetSpec } from "./types";
 
@@ -65,9 +66,18 @@ export function copiedSheet(name: string): string | null {
   return m ? m[1] : null;
 }
 
-/** The first copy name of `sheet` that no sheet has (`taken` compares as Excel does): an earlier copy is never written over. */
-export function freeCopyName(sheet: string, taken: (name: string) => boolean): string {
-  for (let n = 1; ; n++) if (!taken(copyName(sheet, n))) return copyName(sheet, n);
+/**
+ * Names for the copies one write makes: for each sheet, the first copy name that no sheet has (`taken`
+ * compares as Excel does) and no copy named before it took. An earlier copy is never written over.
+ */
+export function copyNamer(taken: (name: string) => boolean): (sheet: string) => string {
+  const named = new Set<string>();
+  return (sheet) => {
+    let n = 1;
+    while (taken(copyName(sheet, n)) || named.has(sheetKey(copyName(sheet, n)))) n++;
+    named.add(sheetKey(copyName(sheet, n)));
+    return copyName(sheet, n);
+  };
 }
 
 /** A grid as a plain sheet of values, for a copy kept of what the clerk had. */
@@ -95,13 +105,11 @@ export function keepEditedOutputs(
 ): { backups: SheetSpec[]; problems: Finding[] } {
   const backups: SheetSpec[] = [];
   const problems: Finding[] = [];
-  const named = new Set<string>();
-  const used = (n: string) => taken(n) || named.has(n.normalize("NFC").toLowerCase());
+  const nameCopy = copyNamer(taken);
   for (const name of outputNames) {
     const grid = grids[name];
     if (!grid || !isEditedOutput(grid)) continue;
-    const copy = freeCopyName(name, used);
-    named.add(copy.normalize("NFC").toLowerCase());
+    const copy = nameCopy(name);
     backups.push(copySheet(copy, grid));
     problems.push(
       finding(

@@ -20,6 +20,7 @@ import lockfile from "proper-lockfile";
 import type { MasterStore } from "../app/store";
 import { InputError } from "../core/input-error";
 import { readRegularFile, writeFileAtomic } from "./node-files";
+import { sameBytes } from "./same-bytes";
 import { WorkbookStore } from "./workbook-store";
 import { WorkbookReadError } from "./xlsx";
 
@@ -160,7 +161,8 @@ function saver(file: string, target: string, expected: Uint8Array | null, held: 
   return async (bytes: Uint8Array) => {
     if (held.lost) throw new InputError(`Khóa của sổ tổng hợp "${file}" đã bị một lệnh khác lấy mất (máy quá bận?): không ghi để khỏi ghi đè. Hãy chạy lại lệnh. Sổ chưa bị thay đổi.`);
     const now = await fs.readFile(target).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), () => null);
-    if (!sameBytes(now, current)) {
+    const unchanged = now === null || current === null ? now === current : sameBytes(now, current);
+    if (!unchanged) {
       throw new InputError(
         `Sổ tổng hợp "${file}" đã bị thay đổi (một chương trình khác vừa lưu sổ) kể từ lúc phần mềm đọc: không ghi để khỏi làm mất thay đổi đó. Hãy chạy lại lệnh. Sổ chưa bị thay đổi.`,
       );
@@ -182,7 +184,3 @@ async function removeLeftovers(target: string): Promise<void> {
   await Promise.all(names.filter((n) => leftover.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
 }
 
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
-}

@@ -10,10 +10,10 @@ import { sameGrid } from "../core/cell-compare";
 import { InputError } from "../core/input-error";
 import { keepClerkContent } from "../core/master-schema/clerk-columns";
 import { copiedSheet, keepEditedOutputs } from "../core/output-seal";
+import { sheetKey } from "../core/sheet-names";
 import type { CellValue, Finding, Sheet, SheetSpec } from "../core/types";
 import { MasterPackage, patchMasterPackage } from "./xlsx-package";
 
-const key = (name: string) => name.normalize("NFC").toLowerCase();
 
 /** Called with the new bytes before the store adopts them (the file store saves them there); a throw leaves the store as it was. */
 export type Persist = (bytes: Uint8Array) => Promise<void>;
@@ -58,9 +58,9 @@ export class WorkbookStore implements MasterStore {
   async writeSheets(specs: SheetSpec[], activate?: string, keepEdited: readonly string[] = []): Promise<Finding[]> {
     const current = await this.readSheets([...new Set([...keepEdited, ...specs.map((s) => s.name)])]);
     const added = new Set<string>();
-    const taken = (name: string) => added.has(key(name)) || this.opened?.find(name) !== undefined;
+    const taken = (name: string) => added.has(sheetKey(name)) || this.opened?.find(name) !== undefined;
     const edited = keepEditedOutputs(current, keepEdited, taken);
-    for (const b of edited.backups) added.add(key(b.name));
+    for (const b of edited.backups) added.add(sheetKey(b.name));
     const clerk = keepClerkContent(specs, current, taken);
     const changed = clerk.specs.filter((spec) => !(current[spec.name] && sameGrid(spec.values, current[spec.name])));
     const writes = [...edited.backups, ...clerk.copies, ...changed];
@@ -76,8 +76,8 @@ export class WorkbookStore implements MasterStore {
 
   async readOtherSheets(productSheets: readonly string[]): Promise<Sheet[]> {
     if (!this.opened) return [];
-    const own = new Set(productSheets.map(key));
-    const isProduct = (name: string) => own.has(key(name)) || own.has(key(copiedSheet(name) ?? ""));
+    const own = new Set(productSheets.map(sheetKey));
+    const isProduct = (name: string) => own.has(sheetKey(name)) || own.has(sheetKey(copiedSheet(name) ?? ""));
     return this.opened.sheets.filter((s) => s.kind === "worksheet" && !isProduct(s.name)).flatMap((s) => this.opened!.sheet(s.name) ?? []);
   }
 

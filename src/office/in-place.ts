@@ -7,7 +7,7 @@ import { sameCell } from "../core/cell-compare";
 import { INPUT_SHEETS } from "../core/master-sheets";
 import type { CellRange, CellValue, OutValue } from "../core/types";
 import { stackRows } from "./layout";
-import { sheetKey } from "./sheet-names";
+import { sheetKey } from "../core/sheet-names";
 
 const IN_PLACE = new Set(INPUT_SHEETS.map(sheetKey));
 

@@ -6,23 +6,17 @@
 // whose write was interrupted at that moment: readers use it while the sheet itself is missing.
 
 import { copiedSheet } from "../core/output-seal";
+import { MAX_SHEET_NAME, sheetKey } from "../core/sheet-names";
 
-/** Excel's limit on a sheet name. */
-const MAX_NAME = 31;
 const STAGING = " ~ghi";
 const BACKUP = " ~cũ";
 
-/** Excel compares sheet names without regard to case; the engine's names are NFC. */
-export function sheetKey(name: string): string {
-  return name.normalize("NFC").toLowerCase();
-}
-
 export function stagingName(name: string): string {
-  return name.slice(0, MAX_NAME - STAGING.length) + STAGING;
+  return name.slice(0, MAX_SHEET_NAME - STAGING.length) + STAGING;
 }
 
 export function backupName(name: string): string {
-  return name.slice(0, MAX_NAME - BACKUP.length) + BACKUP;
+  return name.slice(0, MAX_SHEET_NAME - BACKUP.length) + BACKUP;
 }
 
 /**

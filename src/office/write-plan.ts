@@ -25,7 +25,8 @@ import { a1, ExcelGrid, excelGrid, ExcelScalar } from "./cells";
 import { changedRanges } from "./in-place";
 import { coalesceFills, columnWidthPoints, formatRectangles, valueRuns } from "./layout";
 import { chunkRows, CLIENT_CHUNK_CELLS, jsonBytes, REQUEST_COSTS } from "./payload";
-import { backupName, sheetKey, stagingName } from "./sheet-names";
+import { sheetKey } from "../core/sheet-names";
+import { backupName, stagingName } from "./sheet-names";
 
 /** A sheet of the workbook as the first sync of a write sees it. */
 export interface ExistingSheet {

@@ -19,7 +19,7 @@ import type { CellValue, Finding, SheetSpec } from "../core/types";
 import { jsonBytes, READ_BUDGET_BYTES } from "./payload";
 import { loadUsedBox, loadWindow, readBoxes, usedBox, windowGrid } from "./read-blocks";
 import { writesInPlace } from "./in-place";
-import { sheetKey } from "./sheet-names";
+import { sheetKey } from "../core/sheet-names";
 import { ExistingSheet, labelColumn, Op, opBytes, PlannedSheet, planWrite, SheetRef, WritePlan } from "./write-plan";
 
 /** Excel.run, or a stand-in with the same shape in tests. */

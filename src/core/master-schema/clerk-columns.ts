@@ -9,7 +9,7 @@
 import { cellKey } from "../cell-compare";
 import { finding } from "../findings";
 import { foldCompact } from "../fold";
-import { copySheet, freeCopyName } from "../output-seal";
+import { copyNamer, copySheet } from "../output-seal";
 import { withinExcelLimits } from "../sheet-spec";
 import type { CellValue, Finding, OutValue, SheetSpec } from "../types";
 import { isBlankCell } from "./cell-types";
@@ -49,8 +49,7 @@ const hasContent = (row: readonly CellValue[] | undefined) => !!row && row.some(
  * as they are now (a missing one has nothing to carry); `taken` says which sheet names the workbook has.
  */
 export function keepClerkContent(specs: readonly SheetSpec[], grids: Record<string, Grid | undefined>, taken: (name: string) => boolean): ClerkContent {
-  const named = new Set<string>();
-  const used = (n: string) => taken(n) || named.has(n.normalize("NFC").toLowerCase());
+  const nameCopy = copyNamer(taken);
   const out: ClerkContent = { specs: [], copies: [], problems: [] };
   for (const spec of specs) {
     const table = TABLES.get(spec.name);
@@ -58,8 +57,7 @@ export function keepClerkContent(specs: readonly SheetSpec[], grids: Record<stri
     const carried = table && grid ? carry(table, spec, grid) : null;
     out.specs.push(carried?.spec ?? spec);
     if (!carried?.left.length) continue;
-    const copy = freeCopyName(spec.name, used);
-    named.add(copy.normalize("NFC").toLowerCase());
+    const copy = nameCopy(spec.name);
     out.copies.push(copySheet(copy, carried.left));
     out.problems.push(finding("CLERK_ROWS_MOVED", `Trang "${spec.name}": ${carried.why} Các dòng đó được chép nguyên sang trang "${copy}" trước khi phần mềm ghi lại trang.`, { file: "Sổ tổng hợp", sheet: spec.name }));
   }

@@ -11,7 +11,7 @@ import { readWorksheet, type SheetContent, type SheetContext } from "../xlsx/wor
 import { inflateSync } from "fflate";
 import { entryData, inflateEntry, inflateNative, isZip, readZipDirectory, type ZipDirectory, type ZipEntry } from "../xlsx/zip";
 import { asMasterError, masterErrors } from "./errors";
-import { sameSpelling, sheetKey } from "./names";
+import { sameSpelling, sheetKey } from "../../core/sheet-names";
 import { child, children, parseRoot, type XmlElement } from "./xml-edit";
 
 /**

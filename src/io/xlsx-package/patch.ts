@@ -6,7 +6,8 @@ import type { CellValue, OutValue, SheetSpec } from "../../core/types";
 import { replacedSheet, isTabSelected, type ReplacedSheet } from "./carry";
 import { asMasterError, masterErrors } from "./errors";
 import { emptyWorkbookPackage } from "./fresh";
-import { isValidSheetName, sameSpelling, sheetKey } from "./names";
+import { isValidSheetName, sameSpelling, sheetKey } from "../../core/sheet-names";
+import { sameBytes } from "../same-bytes";
 import { MasterPackageParts, type SheetEntry, type XmlPart } from "./package";
 import { MasterPackage, packageParts } from "./read";
 import { renderSheet } from "./sheet-xml";
@@ -265,12 +266,6 @@ function chooseActiveTab(parts: MasterPackageParts, targets: Target[], activate:
 function emptyRelationships(source: string): XmlPart {
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   return { name: relationshipsPartOf(source), xml, root: parseRoot(xml, 2) };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Pieces of text as one UTF-8 buffer: each piece encoded on its own, never one giant string. */

@@ -12,9 +12,10 @@ export function sameSpelling(a: string, b: string): boolean {
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/;
-const MAX_LENGTH = 31;
+/** Excel's limit on a sheet name. */
+export const MAX_SHEET_NAME = 31;
 
 /** A name Excel accepts for a sheet: 1-31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function isValidSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_LENGTH && !FORBIDDEN.test(name) && !name.startsWith("'") && !name.endsWith("'");
+  return name.length > 0 && name.length <= MAX_SHEET_NAME && !FORBIDDEN.test(name) && !name.startsWith("'") && !name.endsWith("'");
 }
