@@ -22,8 +22,8 @@ const SEND_EXCEL_OR_WORD = "đề nghị đơn vị gửi tệp Excel hoặc Wor
 
 const refusal = (message: string) => new WorkbookReadError("FILE_FORMAT", message);
 
-/** Why a file of this kind is not read, and what to do: for every kind no reader takes. */
-export function refusalFor(kind: FileKind, bytes: Uint8Array): WorkbookReadError {
+/** Why a report file of this kind is not read, and what to do: for every kind no reader takes (the .xlsx reader alone, xlsx/workbook.ts, names fewer kinds). */
+function reportFileRefusal(kind: FileKind, bytes: Uint8Array): WorkbookReadError {
   switch (kind) {
     case "encrypted":
       return readErrors.encrypted();
@@ -71,7 +71,7 @@ export function readReportFile(bytes: Uint8Array, limits: Partial<ReadLimits> = 
     case "xls":
       return readXls(bytes, effective);
     default:
-      throw refusalFor(kind, bytes);
+      throw reportFileRefusal(kind, bytes);
   }
 }
 
