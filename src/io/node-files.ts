@@ -44,8 +44,9 @@ export const entryRefusals = {
     new WorkbookReadError("FILE_TOO_LARGE", `Tệp lớn ${megabytes(size)}, quá giới hạn ${megabytes(limit)} của một báo cáo: không đọc. Hãy kiểm tra lại, có thể đây không phải tệp báo cáo.`),
 };
 
-function typeRefusal(stat: Stats): WorkbookReadError | null {
-  if (stat.isFile()) return null;
+/** Why an entry is not read, from its type and size alone; null for a regular file within the limit. */
+function statRefusal(stat: Stats, maxBytes: number): WorkbookReadError | null {
+  if (stat.isFile()) return stat.size > maxBytes ? entryRefusals.tooLarge(stat.size, maxBytes) : null;
   if (stat.isFIFO()) return entryRefusals.fifo();
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return entryRefusals.device();
   if (stat.isSocket()) return entryRefusals.socket();
@@ -108,8 +109,7 @@ export async function listReportFiles(paths: readonly string[], maxBytes = MAX_R
       for (const name of names.sort((a, b) => a.localeCompare(b))) if (!skipped(name)) await visit(path.join(p, name), false);
       return;
     }
-    const refusal = typeRefusal(stat) ?? (stat.size > maxBytes ? entryRefusals.tooLarge(stat.size, maxBytes) : null);
-    out.push({ path: p, refusal });
+    out.push({ path: p, refusal: statRefusal(stat, maxBytes) });
   };
   for (const p of paths) await visit(p, true);
   return out;
@@ -128,7 +128,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<{
   }
   try {
     const stat = await handle.stat();
-    const refusal = typeRefusal(stat) ?? (stat.size > maxBytes ? entryRefusals.tooLarge(stat.size, maxBytes) : null);
+    const refusal = statRefusal(stat, maxBytes);
     if (refusal) throw refusal;
     // One byte more than the file says it holds: a file still growing is noticed, not read without end.
     const buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
